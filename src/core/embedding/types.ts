@@ -1,0 +1,27 @@
+/** Numeric precision of the ONNX weights: fp32 matches Python; q8 is smaller and drifts ~0.01–0.03. */
+export type Dtype = 'fp32' | 'q8';
+
+/** Word-piece tokenizer of the model, with sentence-transformers' truncation rule. */
+export interface Tokenizer {
+	/** Word-piece ids of `text`, without [CLS]/[SEP], never truncated. */
+	wordPieces(text: string): number[];
+	/** Number of word pieces of `text` (no special tokens). */
+	countWordPieces(text: string): number;
+	/** The ids the model sees: [CLS] + the first `maxTokens - 2` word pieces + [SEP]. */
+	modelInput(text: string): number[];
+	readonly maxTokens: number;
+}
+
+/** Turns texts into L2-normalised sentence embeddings, independent of how they are batched. */
+export interface Embedder {
+	/** Identifies model, revision and dtype; a change of key invalidates stored vectors. */
+	readonly modelKey: string;
+	readonly dim: number;
+	embed(texts: readonly string[]): Promise<Float32Array[]>;
+	dispose(): Promise<void>;
+}
+
+/** A loaded model: its tokenizer plus the embedder running it. */
+export interface EmbeddingEngine extends Embedder {
+	readonly tokenizer: Tokenizer;
+}

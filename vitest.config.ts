@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+	resolve: {
+		alias: {
+			// Obsidian is a closed app: tests run against a small, faithful in-memory shim.
+			obsidian: fileURLToPath(new URL('./tests/shims/obsidian.ts', import.meta.url)),
+		},
+	},
+	test: {
+		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/helpers/global-setup.ts'],
+		testTimeout: 120_000,
+		hookTimeout: 300_000,
+		// Each WASM engine holds ~1 GB; two forks fit the 2-core CI machine.
+		pool: 'forks',
+		maxWorkers: 2,
+	},
+});
