@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the plugin's hot paths in ONE run and prints them against targets.
+// Not a test (timings depend on the machine); writes bench-results/latest.json.
+//
+// Each part is a TypeScript file in scripts/bench/, bundled here with esbuild and run in its own
+// child process, so WASM heaps and peak RSS of one part never leak into another.
+// `node scripts/bench.mjs search onload` runs only the named parts (for development).
+import esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const outDir = join(root, 'bench-results');
+const buildDir = join(outDir, '.build');
+mkdirSync(buildDir, { recursive: true });
+
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload'];
+const only = process.argv.slice(2);
+const unknown = only.filter((p) => !PARTS.includes(p));
+if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
+const wanted = (part) => only.length === 0 || only.includes(part);
+
+/** Bundles scripts/bench/<name>.ts (and the src it imports) into bench-results/.build/<name>.mjs. */
+async function build(name) {
+	const outfile = join(buildDir, `${name}.mjs`);
+	await esbuild.build({
+		entryPoints: [join(root, 'scripts/bench', `${name}.ts`)],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		// Runtime packages (transformers.js, ORT, fake-indexeddb) load from node_modules as usual.
+		packages: 'external',
+		alias: { obsidian: join(root, 'tests/shims/obsidian.ts') },
+		plugins: [workerStub],
+		// ESM output of CJS-style code (e.g. __dirname in deps) needs a require shim.
+		banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+		logLevel: 'warning',
+	});
+	return outfile;
+}
+
+/** In Node the plugin's onload must not need the real worker bundle: a stub string stands in. */
+const workerStub = {
+	name: 'worker-stub',
+	setup(b) {
+		b.onResolve({ filter: /^virtual:embedding-worker$/ }, (a) => ({ path: a.path, namespace: 'worker-stub' }));
+		b.onLoad({ filter: /.*/, namespace: 'worker-stub' }, () => ({ contents: 'export default "/* worker stub */";', loader: 'js' }));
+	},
+};
+
+/** Runs one part in a fresh Node process and returns its JSON result (or an error row). */
+async function run(name, input, nodeArgs = []) {
+	const file = await build(name);
+	const resultFile = join(buildDir, `${name}.result.json`);
+	const t0 = performance.now();
+	process.stdout.write(`  ${name} ... `);
+	const child = spawnSync(process.execPath, [...nodeArgs, file, resultFile, JSON.stringify(input)], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: 240_000,
+	});
+	const secs = ((performance.now() - t0) / 1000).toFixed(1);
+	if (child.status !== 0) {
+		print(`FAILED after ${secs}s`);
+		print((child.stderr || child.stdout || String(child.error)).split('\n').slice(-15).join('\n'));
+		return { error: (child.stderr || String(child.error)).split('\n').filter(Boolean).slice(-3).join(' | ') };
+	}
+	print(`${secs}s`);
+	return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
+function machine() {
+	const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+	const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+	const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || String(cpus().length);
+	return { nproc: Number(nproc), cpu: model, node: process.version, platform: `${process.platform}-${process.arch}` };
+}
+
+/** Scripts print their results; stdout directly (the plugin's no-console rule is about Obsidian). */
+const print = (line) => process.stdout.write(`${line}\n`);
+
+const started = performance.now();
+const results = { date: new Date().toISOString(), machine: machine() };
+print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, node ${results.machine.node}`);
+
+const modelDir = join(outDir, 'model');
+if (wanted('model') || ['corpus', 'embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+	// The synthetic MiniLM: same graph and shapes as the real one, so the same compute.
+	const gen = spawnSync(process.execPath, [join(root, 'scripts/synthetic-model.mjs'), modelDir], { cwd: root, encoding: 'utf8' });
+	if (gen.status !== 0) throw new Error(`synthetic model generation failed:\n${gen.stderr}`);
+}
+const corpusFile = join(buildDir, 'corpus.json');
+const embedInput = { modelDir, corpusFile };
+
+if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: 20_000 });
+}
+if (wanted('embed-plugin')) results.plugin = await run('embed-plugin', embedInput);
+if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
+if (wanted('embed-native')) results.native = await run('embed-native', embedInput);
+if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
+if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
+if (wanted('size')) results.size = await run('size', { root });
+if (wanted('onload')) results.onload = await run('onload', { runs: 20 });
+
+results.totalSeconds = (performance.now() - started) / 1000;
+// The report (targets, ratios, table) is TypeScript too; it runs in this process.
+// eslint-disable-next-line no-unsanitized/method -- the path is our own freshly built file
+const { report } = await import(await build('report'));
+results.rows = report(results);
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, '\t'));
+print(`\nwrote bench-results/latest.json (${results.totalSeconds.toFixed(0)} s in all)`);

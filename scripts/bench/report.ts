@@ -1,0 +1,110 @@
+/**
+ * Turns the parts' raw results into the table printed by `npm run bench`: every target of the
+ * design as one row with pass/miss, plus informational rows. A part that failed shows as "error"
+ * instead of hiding the rest.
+ */
+import type { EmbedResult } from './corpus-types';
+import type { SearchRow } from './search';
+import type { PaddingStats } from './stats';
+
+type Failed = { error: string };
+type Part<T> = T | Failed | undefined;
+
+export interface BenchResults {
+	machine: { nproc: number; cpu: string; node: string };
+	corpus?: Part<{ passages: number; notes: number; wordPieces: number; sorted: PaddingStats; naive: PaddingStats; lengths: { p50: number; p95: number; max: number } }>;
+	plugin?: Part<EmbedResult & { peakRssMb: number }>;
+	naive?: Part<EmbedResult & { peakRssMb: number }>;
+	native?: Part<EmbedResult & { peakRssMb: number }>;
+	search?: Part<{ rows: SearchRow[] }>;
+	idb?: Part<{ notes: number; passages: number; writeMs: number; loadMs: number; indexMs: number }>;
+	size?: Part<{ mainJsBytes: number; workerBytes?: number }>;
+	onload?: Part<{ p50Ms: number; maxMs: number; firstMs: number }>;
+}
+
+export interface Row {
+	metric: string;
+	value: string;
+	target: string;
+	/** n/a: the part was not run or failed (a failed part adds its own error row). */
+	status: 'pass' | 'miss' | 'info' | 'n/a' | 'error';
+}
+
+function failed(part: unknown): part is Failed {
+	return typeof part === 'object' && part !== null && 'error' in part;
+}
+
+function ok<T>(part: Part<T>): T | undefined {
+	return part === undefined || failed(part) ? undefined : part;
+}
+
+const num = (x: number, digits = 1): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (x: number): string => `${num(x * 100)} %`;
+
+/** A row with a target: pass when `good`. Missing inputs make an error row. */
+function target(metric: string, value: number | undefined, shown: (v: number) => string, goal: string, good: (v: number) => boolean): Row {
+	if (value === undefined || !Number.isFinite(value)) return { metric, value: '—', target: goal, status: 'n/a' };
+	return { metric, value: shown(value), target: goal, status: good(value) ? 'pass' : 'miss' };
+}
+
+function info(metric: string, value: string | undefined): Row {
+	return { metric, value: value ?? '—', target: '', status: value === undefined ? 'n/a' : 'info' };
+}
+
+export function rows(r: BenchResults): Row[] {
+	const corpus = ok(r.corpus);
+	const plugin = ok(r.plugin);
+	const naive = ok(r.naive);
+	const native = ok(r.native);
+	const search = ok(r.search)?.rows ?? [];
+	const idb = ok(r.idb);
+	const size = ok(r.size);
+	const onload = ok(r.onload);
+	const at = (n: number): SearchRow | undefined => search.find((s) => s.passages === n);
+	const wps = (e: EmbedResult | undefined): string | undefined => (e ? `${num(e.wordPiecesPerSecond, 0)} wp/s` : undefined);
+	const out: Row[] = [
+		info('corpus (passages / word pieces)', corpus && `${corpus.passages} / ${corpus.wordPieces} (p50 ${corpus.lengths.p50}, p95 ${corpus.lengths.p95}, max ${corpus.lengths.max})`),
+		info('plugin path: ORT-web WASM 1 thread, sorted ≤32', wps(plugin)),
+		info('native: onnxruntime-node, all cores', wps(native)),
+		info('naive pipeline: WASM, unsorted 32', wps(naive)),
+		target('plugin / native throughput', plugin && native && plugin.wordPiecesPerSecond / native.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 0.20x', (v) => v >= 0.2),
+		target('plugin / naive pipeline throughput', plugin && naive && plugin.wordPiecesPerSecond / naive.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 1.50x', (v) => v >= 1.5),
+		target('padding share, length-sorted ≤32', corpus?.sorted.share, pct, '≤ 10 %', (v) => v <= 0.1),
+		info('padding share, unsorted 32 (peers)', corpus && pct(corpus.naive.share)),
+	];
+	for (const n of [1_000, 10_000, 100_000]) {
+		const s = at(n);
+		const goal = n === 10_000 ? 10 : n === 100_000 ? 50 : undefined;
+		out.push(info(`search ${n / 1000}k passages p50`, s && `${num(s.p50Ms, 2)} ms`));
+		out.push(goal === undefined ? info(`search ${n / 1000}k passages p95`, s && `${num(s.p95Ms, 2)} ms`) : target(`search ${n / 1000}k passages p95`, s?.p95Ms, (v) => `${num(v, 2)} ms`, `≤ ${goal} ms`, (v) => v <= goal));
+	}
+	out.push(
+		info('IndexedDB load, 10k notes (read all + build index)', idb && `${num(idb.loadMs + idb.indexMs, 0)} ms (read ${num(idb.loadMs, 0)} + index ${num(idb.indexMs, 0)}; ${idb.passages} passages)`),
+		info('peak RSS, embedding path (plugin)', plugin && `${num(plugin.peakRssMb, 0)} MB`),
+		info('peak RSS, naive pipeline / native', naive && native && `${num(naive.peakRssMb, 0)} MB / ${num(native.peakRssMb, 0)} MB`),
+		info('main.js size (production build)', size && `${num(size.mainJsBytes / 1e6, 2)} MB`),
+		target('plugin onload (shim), median', onload?.p50Ms, (v) => `${num(v, 2)} ms`, '≤ 20 ms', (v) => v <= 20),
+		info('plugin onload, first run (cold JIT)', onload && `${num(onload.firstMs, 2)} ms`),
+	);
+	for (const [name, part] of Object.entries(r)) {
+		if (failed(part)) out.push({ metric: `part ${name} failed`, value: part.error.slice(0, 120), target: '', status: 'error' });
+	}
+	return out;
+}
+
+/** Prints the table and returns its rows (saved into latest.json). */
+export function report(r: BenchResults): Row[] {
+	const print = (line: string): boolean => process.stdout.write(`${line}\n`);
+	const table = rows(r);
+	const w = [0, 0, 0];
+	for (const row of table) {
+		w[0] = Math.max(w[0], row.metric.length);
+		w[1] = Math.max(w[1], row.value.length);
+		w[2] = Math.max(w[2], row.target.length);
+	}
+	print(`\n${'metric'.padEnd(w[0])}  ${'value'.padEnd(w[1])}  ${'target'.padEnd(w[2])}  status`);
+	for (const row of table) print(`${row.metric.padEnd(w[0])}  ${row.value.padEnd(w[1])}  ${row.target.padEnd(w[2])}  ${row.status}`);
+	const missed = table.filter((row) => row.status === 'miss' || row.status === 'error').length;
+	print(missed === 0 ? '\nall targets met' : `\n${missed} row(s) missed or failed`);
+	return table;
+}

@@ -1,0 +1,47 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's package; the tests never download a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why the browser test cannot run here, or undefined when it can. */
+export function chromiumMissing(): string | undefined {
+	return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (install Debian's "chromium" package)`;
+}
+
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+export interface Browser {
+	context: BrowserContext;
+	close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile, so IndexedDB starts empty and nothing leaks between runs. */
+export async function launch(): Promise<Browser> {
+	const profile = mkdtempSync(join(tmpdir(), 'sns-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ARGS,
+		viewport: { width: 1100, height: 760 },
+		deviceScaleFactor: 1,
+	});
+	return {
+		context,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		},
+	};
+}
