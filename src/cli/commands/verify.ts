@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkCase, parseReferenceFixtures, type CaseVerdict, type ReferenceCase } from '../../core/fixtures';
+import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage } from '../args';
+import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
+import { cosine } from '../cosine';
+import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../errors';
+import { formatTable } from '../table';
+
+interface Row {
+	c: ReferenceCase;
+	actual: number;
+	verdict: CaseVerdict;
+}
+
+export const verifyCommand: Command = {
+	name: 'verify',
+	summary: 'check the model against the reference similarities (exit 1 if any case fails)',
+	usage: `Usage: note-search verify [--model-dir DIR] [--dtype fp32|q8] [--fixtures FILE] [--json]
+
+Embeds every pair of the reference fixtures and compares the cosine with the published Python
+value (fp32 within each case's tolerance, q8 within its q8_tolerance) or the case's band.
+Prints a table and a summary; exit 0 when all cases pass, 1 when any fails.
+  --fixtures FILE      reference cases (default: fixtures/similarity-reference.toml)
+  --json               {"passed", "failed", "cases": [{"name", "expected", "actual", "error", "pass"}]}
+${MODEL_USAGE}`,
+	async run(args, ctx) {
+		const { values, positionals } = parseOrUsage(() =>
+			parseArgs({ args, options: { ...MODEL_OPTIONS, fixtures: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }),
+		);
+		if (values.help) return printUsage(ctx, this);
+		if (positionals.length > 0) throw new UsageError(`verify takes no arguments, got "${positionals[0]}"`, true);
+		const request = modelRequest(values, ctx.io);
+		const file = values.fixtures === undefined ? ctx.defaultFixturesFile : path.resolve(ctx.io.cwd, values.fixtures);
+		const cases = parseReferenceFixtures(await readText(file), file);
+
+		const rows = await withEngine(ctx, request, async (engine) => {
+			// One batch of distinct texts: many cases share a sentence.
+			const texts = [...new Set(cases.flatMap((c) => [c.a, c.b]))];
+			const vectors = new Map((await engine.embed(texts)).map((v, i) => [texts[i], v]));
+			return cases.map((c): Row => {
+				const actual = cosine(vectors.get(c.a) as Float32Array, vectors.get(c.b) as Float32Array);
+				return { c, actual, verdict: checkCase(c, actual, request.dtype) };
+			});
+		});
+
+		const failed = rows.filter((r) => !r.verdict.pass).length;
+		if (values.json) {
+			printJson(ctx, {
+				dtype: request.dtype,
+				passed: rows.length - failed,
+				failed,
+				cases: rows.map((r) => ({ name: r.c.name, expected: r.verdict.expectedLabel, actual: r.actual, error: r.verdict.error, pass: r.verdict.pass })),
+			});
+		} else {
+			const table = formatTable(
+				['case', 'expected', 'actual', 'error', 'result'],
+				rows.map((r) => [r.c.name, r.verdict.expectedLabel, r.actual.toFixed(4), signed(r.verdict.error), r.verdict.pass ? 'PASS' : 'FAIL']),
+			);
+			ctx.io.stdout(`${table}\n${rows.length - failed}/${rows.length} passed (${request.dtype}, ${path.basename(file)})${failed ? `, ${failed} failed` : ''}\n`);
+		}
+		return failed === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
+	},
+};
+
+function signed(x: number): string {
+	return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+}
+
+async function readText(file: string): Promise<string> {
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+		throw new UsageError(`cannot read fixtures file ${file} (${code})`);
+	}
+}
