@@ -1,0 +1,101 @@
+/**
+ * Seeded weights for a synthetic all-MiniLM-L6-v2 (BERT) — shared by the ONNX generator and the
+ * float64 reference, so both compute with exactly the same float32 values.
+ *
+ * Scales are chosen so every bug class the parity tests guard against moves the output far above
+ * 1e-6 while the network stays numerically sane: attention scores with std ≈ 1 (so masking padding
+ * matters), pre-GELU activations with std ≈ 1.5 (where tanh-GELU and erf-GELU differ by ~1e-3),
+ * and an FFN branch as large as the residual (so the GELU choice reaches the output).
+ */
+
+export const MINILM = {
+	vocabSize: 30522,
+	hidden: 384,
+	layers: 6,
+	heads: 12,
+	intermediate: 1536,
+	maxPositions: 512,
+	typeVocab: 2,
+	layerNormEps: 1e-12,
+} as const;
+
+export interface SyntheticParams {
+	/** PRNG seed; the same seed gives byte-identical weights. */
+	seed: number;
+	/** 'erf' is the real model's exact GELU; 'tanh' is the deliberately faulty approximation. */
+	gelu: 'erf' | 'tanh';
+}
+
+export interface WeightTensor {
+	dims: number[];
+	data: Float32Array;
+}
+
+export interface LayerWeights {
+	q: WeightTensor; qBias: WeightTensor;
+	k: WeightTensor; kBias: WeightTensor;
+	v: WeightTensor; vBias: WeightTensor;
+	attnOut: WeightTensor; attnOutBias: WeightTensor;
+	attnLnGamma: WeightTensor; attnLnBeta: WeightTensor;
+	ffnIn: WeightTensor; ffnInBias: WeightTensor;
+	ffnOut: WeightTensor; ffnOutBias: WeightTensor;
+	ffnLnGamma: WeightTensor; ffnLnBeta: WeightTensor;
+}
+
+export interface SyntheticWeights {
+	wordEmbeddings: WeightTensor;
+	positionEmbeddings: WeightTensor;
+	tokenTypeEmbeddings: WeightTensor;
+	embLnGamma: WeightTensor;
+	embLnBeta: WeightTensor;
+	layers: LayerWeights[];
+}
+
+/**
+ * mulberry32: tiny, fast and exactly reproducible (integer arithmetic only). Uniform noise is
+ * used instead of Gaussian so no transcendental function (whose last bit may vary by engine)
+ * is involved in the weights.
+ */
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export function createWeights(params: SyntheticParams): SyntheticWeights {
+	const rand = mulberry32(params.seed);
+	/** Uniform noise with the given standard deviation around `mean`. */
+	const tensor = (dims: number[], std: number, mean = 0): WeightTensor => {
+		const n = dims.reduce((a, b) => a * b, 1);
+		const data = new Float32Array(n);
+		const halfWidth = std * Math.sqrt(3);
+		for (let i = 0; i < n; i++) data[i] = mean + (rand() * 2 - 1) * halfWidth;
+		return { dims, data };
+	};
+	const { vocabSize, hidden, layers, intermediate, maxPositions, typeVocab } = MINILM;
+	const wordEmbeddings = tensor([vocabSize, hidden], 1.0);
+	const positionEmbeddings = tensor([maxPositions, hidden], 0.5);
+	const tokenTypeEmbeddings = tensor([typeVocab, hidden], 0.5);
+	const embLnGamma = tensor([hidden], 0.1, 1);
+	const embLnBeta = tensor([hidden], 0.1);
+	const layerList: LayerWeights[] = [];
+	for (let l = 0; l < layers; l++) {
+		layerList.push({
+			// MatMul weights are stored [in, out], as in the ONNX export of torch Linear layers.
+			q: tensor([hidden, hidden], 0.05), qBias: tensor([hidden], 0.1),
+			k: tensor([hidden, hidden], 0.05), kBias: tensor([hidden], 0.1),
+			v: tensor([hidden, hidden], 0.05), vBias: tensor([hidden], 0.1),
+			attnOut: tensor([hidden, hidden], 0.05), attnOutBias: tensor([hidden], 0.1),
+			attnLnGamma: tensor([hidden], 0.1, 1), attnLnBeta: tensor([hidden], 0.1),
+			ffnIn: tensor([hidden, intermediate], 0.08), ffnInBias: tensor([intermediate], 0.2),
+			ffnOut: tensor([intermediate, hidden], 0.03), ffnOutBias: tensor([hidden], 0.1),
+			ffnLnGamma: tensor([hidden], 0.1, 1), ffnLnBeta: tensor([hidden], 0.1),
+		});
+	}
+	return { wordEmbeddings, positionEmbeddings, tokenTypeEmbeddings, embLnGamma, embLnBeta, layers: layerList };
+}
