@@ -1,0 +1,124 @@
+/**
+ * The embedding engine: model files → transformers.js (ORT-web WASM, one thread) → mean pooling
+ * → L2 normalisation, batched by length and returned in input order.
+ */
+import { planBatches, padRows } from './batching';
+import { ModelNotAvailableError } from './errors';
+import type { ModelFiles } from './model-files';
+import { requiredFiles, weightsPath } from './model-manifest';
+import { sha256Hex } from './sha256';
+import { correctStages, type EngineStages } from './stages';
+import { WordPieceTokenizer } from './tokenizer';
+import { loadFromBytes, loadTransformers, type LoadedModel, type TransformersTensor } from './transformers-host';
+import type { Dtype, EmbeddingEngine } from './types';
+
+export interface EngineOptions {
+	files: ModelFiles;
+	/** fp32 (default) matches Python; q8 is 4x smaller and drifts ~0.01–0.03 in cosine. */
+	dtype?: Dtype;
+	/** Texts per model call; larger batches risk exhausting the WASM heap. */
+	batchSize?: number;
+	/**
+	 * Bytes of onnxruntime-web's ort-wasm-simd-threaded.wasm. Needed by the first engine of a
+	 * JavaScript realm (Node: `nodeWasmBinary()`; plugin worker: the esbuild-inlined binary).
+	 */
+	wasmBinary?: Uint8Array | ArrayBuffer;
+}
+
+export const DEFAULT_BATCH_SIZE = 32;
+const HIDDEN_SIZE = 384;
+
+/** Reads every required file up front, so a missing model fails once, clearly, before any loading. */
+async function readModel(files: ModelFiles, dtype: Dtype): Promise<Map<string, Uint8Array>> {
+	const bytes = new Map<string, Uint8Array>();
+	for (const file of requiredFiles(dtype)) {
+		const content = await files.read(file.path);
+		if (!content) throw new ModelNotAvailableError([files.location], file.path);
+		bytes.set(file.path, content);
+	}
+	return bytes;
+}
+
+/** Creates the engine with the correct pipeline. */
+export function createEngine(options: EngineOptions): Promise<EmbeddingEngine> {
+	return createEngineWithStages(options, correctStages);
+}
+
+/**
+ * Same as createEngine with replaceable stages. Internal: used by the parity tests to prove
+ * that faulty pipelines are caught; not exported from the package index.
+ */
+export async function createEngineWithStages(options: EngineOptions, stages: EngineStages): Promise<EmbeddingEngine> {
+	const dtype = options.dtype ?? 'fp32';
+	const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+	const files = await readModel(options.files, dtype);
+	// The key follows the weights' content: the same model from a folder or the Hub gets the same
+	// key, and different weights (q8, another export) invalidate stored vectors.
+	const weightsHash = await sha256Hex(files.get(weightsPath(dtype)) as Uint8Array);
+	const t = await loadTransformers(options.wasmBinary);
+	const { tokenizer: inner, model } = await loadFromBytes(t, files, dtype);
+	files.clear();
+	const tokenizer = new WordPieceTokenizer(inner, stages.maxTokens);
+	return new TransformersEngine(t.Tensor, model, tokenizer, stages, batchSize, `all-MiniLM-L6-v2/${dtype}/sha256-${weightsHash.slice(0, 16)}`);
+}
+
+type TensorClass = new (type: 'int64', data: BigInt64Array, dims: number[]) => TransformersTensor;
+
+class TransformersEngine implements EmbeddingEngine {
+	readonly dim = HIDDEN_SIZE;
+	/** Model calls run one at a time: one ORT session, one WASM thread. */
+	private queue: Promise<unknown> = Promise.resolve();
+	private disposed = false;
+
+	constructor(
+		private readonly Tensor: TensorClass,
+		private readonly model: LoadedModel,
+		readonly tokenizer: WordPieceTokenizer,
+		private readonly stages: EngineStages,
+		private readonly batchSize: number,
+		readonly modelKey: string,
+	) {}
+
+	embed(texts: readonly string[]): Promise<Float32Array[]> {
+		const run = this.queue.then(() => this.embedNow(texts));
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async embedNow(texts: readonly string[]): Promise<Float32Array[]> {
+		if (this.disposed) throw new Error('The embedding engine was disposed.');
+		const tokenized = texts.map((text) => this.tokenizer.modelInput(text));
+		const result = new Array<Float32Array>(texts.length);
+		for (const batch of planBatches(tokenized, this.batchSize)) {
+			const vectors = await this.runBatch(batch.rows);
+			batch.indices.forEach((inputIndex, row) => (result[inputIndex] = vectors[row]));
+		}
+		return result;
+	}
+
+	private async runBatch(rows: number[][]): Promise<Float32Array[]> {
+		const { ids, lengths, seq } = padRows(rows, this.tokenizer.padId);
+		const mask = this.stages.attentionMask(lengths, seq);
+		const dims = [rows.length, seq];
+		const inputs = {
+			input_ids: new this.Tensor('int64', ids, dims),
+			attention_mask: new this.Tensor('int64', mask, dims),
+			// One segment: all zeros, as sentence-transformers feeds it.
+			token_type_ids: new this.Tensor('int64', new BigInt64Array(ids.length), dims),
+		};
+		const output = (await this.model(inputs)) as { last_hidden_state?: TransformersTensor };
+		const hidden = output.last_hidden_state;
+		if (!hidden || !(hidden.data instanceof Float32Array)) throw new Error('The model returned no float32 last_hidden_state.');
+		const [batch, outSeq, dim] = hidden.dims;
+		const pooled = this.stages.pool(hidden.data, mask, batch, outSeq, dim);
+		hidden.dispose();
+		return pooled.map((v) => this.stages.normalise(v));
+	}
+
+	async dispose(): Promise<void> {
+		if (this.disposed) return;
+		this.disposed = true;
+		await this.queue;
+		await this.model.dispose();
+	}
+}

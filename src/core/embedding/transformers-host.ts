@@ -1,0 +1,93 @@
+/**
+ * Loads transformers.js (after ORT is registered) and confines its I/O: model files reach it only
+ * through `env.customCache` from bytes we already hold, and its `env.fetch` never goes to the
+ * network. This makes host detection irrelevant — in Obsidian's renderer transformers.js thinks it
+ * is in Node (process.release.name === 'node'), but with these settings it never uses fs either.
+ */
+import type { Dtype } from './types';
+import { registerOrtRuntime } from './ort-runtime';
+
+type Transformers = typeof import('@huggingface/transformers');
+export type LoadedTokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
+export type LoadedModel = Awaited<ReturnType<Transformers['AutoModel']['from_pretrained']>>;
+export type TransformersTensor = InstanceType<Transformers['Tensor']>;
+
+/** A host name that cannot resolve: if anything ever bypassed our fetch, it would fail offline. */
+const FAKE_HOST = 'https://model-files.invalid/';
+
+/** Bytes being served to transformers.js, by model id then relative path. */
+const served = new Map<string, ReadonlyMap<string, Uint8Array>>();
+let nextModelId = 0;
+let loading: Promise<Transformers> | undefined;
+
+/** Maps a transformers.js cache key / URL back to bytes we hold, if any. */
+function lookup(key: string): Uint8Array | undefined {
+	if (!key.startsWith(FAKE_HOST)) return undefined;
+	// Layout: <host><model id>/resolve/<revision>/<file>
+	const match = /^(.+?)\/resolve\/[^/]+\/(.+)$/.exec(key.slice(FAKE_HOST.length));
+	if (!match) return undefined;
+	return served.get(match[1])?.get(match[2]);
+}
+
+function toResponse(bytes: Uint8Array): Response {
+	return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-length': String(bytes.byteLength) } });
+}
+
+function configure(t: Transformers): void {
+	const env = t.env;
+	env.allowLocalModels = false; // no fs lookups under localModelPath
+	env.allowRemoteModels = true; // "remote" = our fetch below, which only serves held bytes
+	env.useFS = false;
+	env.useFSCache = false;
+	env.useBrowserCache = false;
+	env.useWasmCache = false; // the WASM binary is given as bytes; never fetch it
+	env.experimental_useCrossOriginStorage = false;
+	env.remoteHost = FAKE_HOST;
+	env.useCustomCache = true;
+	env.customCache = {
+		match: (key: string) => {
+			const bytes = lookup(key);
+			return Promise.resolve(bytes ? toResponse(bytes) : undefined);
+		},
+		// Nothing to store: every file already comes from our own source.
+		put: () => Promise.resolve(),
+	};
+	// Optional files we do not hold (e.g. generation_config.json) get a 404, which transformers.js
+	// treats as "absent"; no request ever leaves the process.
+	env.fetch = (input: string | URL) => {
+		const bytes = lookup(String(input));
+		return Promise.resolve(bytes ? toResponse(bytes) : new Response(null, { status: 404, statusText: 'Not Found' }));
+	};
+	env.logLevel = t.LogLevel.ERROR;
+}
+
+/** Imports transformers.js once, after the ORT runtime is registered. */
+export function loadTransformers(wasmBinary?: Uint8Array | ArrayBuffer): Promise<Transformers> {
+	registerOrtRuntime(wasmBinary);
+	loading ??= import('@huggingface/transformers').then((t) => {
+		configure(t);
+		return t;
+	});
+	return loading;
+}
+
+/**
+ * Loads tokenizer and model from in-memory files through transformers.js (AutoTokenizer,
+ * AutoModel on the registered ORT-web runtime, device 'auto' = that runtime's WASM backend).
+ */
+export async function loadFromBytes(
+	t: Transformers,
+	files: ReadonlyMap<string, Uint8Array>,
+	dtype: Dtype,
+): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
+	const modelId = `semantic-note-search/model-${nextModelId++}`;
+	served.set(modelId, files);
+	try {
+		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
+		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto' });
+		return { tokenizer, model };
+	} finally {
+		// ORT has copied the weights into its heap; drop our reference so the bytes can be collected.
+		served.delete(modelId);
+	}
+}
