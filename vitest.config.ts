@@ -6,6 +6,9 @@ export default defineConfig({
 		alias: {
 			// Obsidian is a closed app: tests run against a small, faithful in-memory shim.
 			obsidian: fileURLToPath(new URL('./tests/shims/obsidian.ts', import.meta.url)),
+			// One transformers.js build everywhere: the web build the plugin bundles (the Node build
+			// would load onnxruntime-node and sharp, which the engine never uses).
+			'@huggingface/transformers': fileURLToPath(new URL('./node_modules/@huggingface/transformers/dist/transformers.web.js', import.meta.url)),
 		},
 	},
 	test: {
