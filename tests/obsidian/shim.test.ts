@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { App, Component, Plugin, TFile, TFolder, startApp } from '../shims/obsidian';
+
+class Probe extends Plugin {
+	onload(): void {}
+}
+
+describe('obsidian shim behaves like Obsidian where the plugin relies on it', () => {
+	it('fires create for every file while the app starts, before layout ready', async () => {
+		const app = new App();
+		const seen: string[] = [];
+		app.vault.on('create', (f: TFile) => seen.push(`${f.path} ready=${String(app.workspace.layoutReady)}`));
+		await startApp(app, new Probe(app, { id: 'p', name: 'P', version: '1', minAppVersion: '1' }), { 'a.md': 'A', 'dir/b.md': 'B' });
+		expect(seen).toEqual(['a.md ready=false', 'dir ready=false', 'dir/b.md ready=false']);
+		expect(app.workspace.layoutReady).toBe(true);
+	});
+
+	it('models files and folders with names, extensions, parents and stats', async () => {
+		const app = new App();
+		const file = await app.vault.create('notes/Deep Work.md', 'hello');
+		expect(file).toBeInstanceOf(TFile);
+		expect([file.name, file.basename, file.extension, file.stat.size]).toEqual(['Deep Work.md', 'Deep Work', 'md', 5]);
+		expect(file.parent).toBeInstanceOf(TFolder);
+		expect(file.parent?.path).toBe('notes');
+		expect(app.vault.getMarkdownFiles()).toEqual([file]);
+	});
+
+	it('fires metadata changed after modify but not after rename', async () => {
+		const app = new App();
+		const file = await app.vault.create('a.md', '# One');
+		await Promise.resolve();
+		const changed = vi.fn();
+		const renamed = vi.fn();
+		app.metadataCache.on('changed', changed);
+		app.vault.on('rename', renamed);
+		await app.vault.rename(file, 'b.md');
+		await Promise.resolve();
+		expect(renamed).toHaveBeenCalledWith(file, 'a.md');
+		expect(changed).not.toHaveBeenCalled();
+		await app.vault.modify(file, '# Two');
+		await Promise.resolve();
+		expect(changed).toHaveBeenCalledTimes(1);
+		expect(app.metadataCache.getFileCache(file)?.headings?.[0].heading).toBe('Two');
+	});
+
+	it('runs every registered cleanup on unload and removes event handlers', () => {
+		const app = new App();
+		const c = new Component();
+		c.load();
+		const cleanup = vi.fn();
+		c.register(cleanup);
+		c.registerEvent(app.vault.on('modify', () => undefined));
+		expect(app.vault.listenerCount()).toBe(1);
+		c.unload();
+		expect(cleanup).toHaveBeenCalledOnce();
+		expect(app.vault.listenerCount()).toBe(0);
+	});
+});
