@@ -506,11 +506,13 @@ export class WorkspaceLeaf extends Events {
 		this.app.workspace.leaves = this.app.workspace.leaves.filter((l) => l !== this);
 		if (this.app.workspace.activeLeaf === this) this.app.workspace.activeLeaf = null;
 	}
-	private async closeView(): Promise<void> {
+	/** onClose starts, then the view unloads at once: detach() is synchronous in Obsidian. */
+	private closeView(): Promise<void> {
 		const view = this.view;
 		this.view = null;
-		if (view instanceof ItemView && !(view instanceof MarkdownView)) await view.onClose();
+		const closing = view instanceof ItemView && !(view instanceof MarkdownView) ? view.onClose() : Promise.resolve();
 		view?.unload();
+		return closing;
 	}
 }
 
@@ -518,6 +520,7 @@ export class Workspace extends Events {
 	layoutReady = false;
 	leaves: WorkspaceLeaf[] = [];
 	activeLeaf: WorkspaceLeaf | null = null;
+	private lastFileLeaf: WorkspaceLeaf | null = null;
 	viewFactories = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	private readyCallbacks: (() => unknown)[] = [];
 	constructor(private app: App) {
@@ -533,9 +536,12 @@ export class Workspace extends Events {
 		for (const cb of this.readyCallbacks.splice(0)) cb();
 		this.trigger('layout-ready');
 	}
+	/** Like Obsidian: focusing a sidebar keeps the last active note as the active file. */
 	getActiveFile(): TFile | null {
 		const view = this.activeLeaf?.view;
-		return view instanceof MarkdownView ? view.file : null;
+		if (view instanceof MarkdownView) return view.file;
+		const last = this.lastFileLeaf?.view;
+		return last instanceof MarkdownView && this.leaves.includes(this.lastFileLeaf as WorkspaceLeaf) ? last.file : null;
 	}
 	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
 		const view = this.activeLeaf?.view;
@@ -543,6 +549,7 @@ export class Workspace extends Events {
 	}
 	/** shim: Obsidian's internal setActiveLeaf, which fires `active-leaf-change`. */
 	setActiveLeaf(leaf: WorkspaceLeaf): void {
+		if (leaf.view instanceof MarkdownView) this.lastFileLeaf = leaf;
 		if (this.activeLeaf === leaf) return;
 		this.activeLeaf = leaf;
 		this.trigger('active-leaf-change', leaf);

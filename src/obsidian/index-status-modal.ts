@@ -1,0 +1,71 @@
+import { Modal, type App } from 'obsidian';
+import type { IndexPort, PluginIndexStatus } from './ports';
+import { progressText } from './progress-text';
+
+const count = new Intl.NumberFormat('en-US');
+
+/** Counts, the current run and every note that failed with its reason. */
+export class IndexStatusModal extends Modal {
+	/** Resolves once the status is on screen (tests wait for it). */
+	rendered: Promise<void> = Promise.resolve();
+
+	constructor(
+		app: App,
+		private readonly index: IndexPort,
+	) {
+		super(app);
+	}
+
+	onOpen(): void {
+		this.setTitle('Semantic index status');
+		this.contentEl.addClass('sns-status-modal');
+		this.contentEl.createEl('p', { text: 'Reading the index…', cls: 'sns-muted' });
+		this.rendered = this.index.status().then(
+			(status) => this.render(status),
+			(error: unknown) => {
+				this.contentEl.empty();
+				this.contentEl.createEl('p', { text: `The index status could not be read: ${error instanceof Error ? error.message : String(error)}` });
+			},
+		);
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+	}
+
+	private render(status: PluginIndexStatus): void {
+		const el = this.contentEl;
+		el.empty();
+		if (status.modelProblem) el.createEl('p', { cls: 'sns-warning', text: status.modelProblem });
+		const rows: [string, string][] = [
+			['Indexed notes', count.format(status.indexed)],
+			['Passages', count.format(status.passages)],
+			['Failed notes', count.format(status.failed.length)],
+			['Edits waiting', count.format(status.pending)],
+		];
+		const running = progressText(status.progress);
+		rows.push(['Current run', running === '' ? 'Not running' : running]);
+		const r = status.lastReport;
+		if (r) {
+			rows.push([
+				'Last run',
+				`${count.format(r.embedded)} passages embedded, ${count.format(r.reused)} notes unchanged, ` +
+					`${count.format(r.renamed)} renamed, ${count.format(r.removed)} removed in ${r.seconds.toFixed(1)} s`,
+			]);
+		}
+		const table = el.createEl('table', { cls: 'sns-status-table' });
+		for (const [name, value] of rows) {
+			const tr = table.createEl('tr');
+			tr.createEl('th', { text: name });
+			tr.createEl('td', { text: value });
+		}
+		if (status.failed.length === 0) return;
+		el.createEl('p', { text: 'These notes could not be indexed. They are retried when their content changes.' });
+		const list = el.createEl('ul', { cls: 'sns-failed-list' });
+		for (const f of status.failed) {
+			const li = list.createEl('li');
+			li.createSpan({ text: f.path, cls: 'sns-failed-path' });
+			li.createSpan({ text: ` — ${f.reason}`, cls: 'sns-muted' });
+		}
+	}
+}
