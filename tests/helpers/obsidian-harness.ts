@@ -3,7 +3,7 @@
  * `obsidian.d.ts` while tests run it on the shim; the casts live here so tests stay readable.
  */
 import type * as Obsidian from 'obsidian';
-import { App, MarkdownView, Plugin, type PluginManifest } from '../shims/obsidian';
+import { App, MarkdownView, Plugin, type FakeElement, type PluginManifest, type SuggestModal } from '../shims/obsidian';
 
 export const asApp = (app: App): Obsidian.App => app as unknown as Obsidian.App;
 export const asPlugin = (plugin: Plugin): Obsidian.Plugin => plugin as unknown as Obsidian.Plugin;
@@ -31,3 +31,9 @@ export async function openNote(app: App, path: string): Promise<MarkdownView> {
 	await leaf.openFile(file);
 	return leaf.view as MarkdownView;
 }
+
+/** The shim element behind an element typed as HTMLElement by the plugin. */
+export const el = (element: HTMLElement): FakeElement => element as unknown as FakeElement;
+
+/** The shim's SuggestModal (with setQuery, values, instructions, scope.press) behind a plugin modal. */
+export const shimSuggest = <T>(modal: Obsidian.SuggestModal<T>): SuggestModal<T> => modal as unknown as SuggestModal<T>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexStatusModal } from '../../src/obsidian/index-status-modal';
 import { FakeIndex, report } from '../helpers/obsidian-fakes';
-import { asApp } from '../helpers/obsidian-harness';
+import { asApp, el } from '../helpers/obsidian-harness';
 import { App } from '../shims/obsidian';
 
 describe('index status modal', () => {
@@ -32,7 +32,7 @@ describe('index status modal', () => {
 		expect(text).toContain('Edits waiting1');
 		expect(text).toContain('Current runNot running');
 		expect(text).toContain('12 passages embedded, 1,190 notes unchanged, 1 renamed, 2 removed in 3.3 s');
-		const failed = modal.contentEl.byClass('sns-failed-list')[0].children.map((li) => li.getText());
+		const failed = el(modal.contentEl).byClass('sns-failed-list')[0].children.map((li) => li.getText());
 		expect(failed).toEqual(['big/Export.md — note could not be read: EACCES', 'Weird.md — embedding returned non-finite values']);
 	});
 
@@ -43,6 +43,6 @@ describe('index status modal', () => {
 		const modal = new IndexStatusModal(asApp(app), index);
 		modal.open();
 		await modal.rendered;
-		expect(modal.contentEl.byClass('sns-warning')[0].getText()).toContain('is not available');
+		expect(el(modal.contentEl).byClass('sns-warning')[0].getText()).toContain('is not available');
 	});
 });

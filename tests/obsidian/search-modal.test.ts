@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { SemanticSearchModal } from '../../src/obsidian/search-modal';
 import { FakeSearch, result } from '../helpers/obsidian-fakes';
-import { asApp, asView, openNote } from '../helpers/obsidian-harness';
+import { asApp, asView, openNote, shimSuggest } from '../helpers/obsidian-harness';
 import { App, MarkdownView, type FakeElement } from '../shims/obsidian';
 
 const TARGET = '# Intro\nSome words.\n\n## Focus blocks\nDeep work needs long blocks.\n';
@@ -21,12 +21,13 @@ async function setup() {
 			result('Journal.md', { band: 'related', score: 0.45 }),
 		],
 	});
-	const modal = new SemanticSearchModal(asApp(app), search, asView(journal), 1);
+	const real = new SemanticSearchModal(asApp(app), search, asView(journal), 1);
+	const modal = shimSuggest(real);
 	modal.open();
-	return { app, search, modal, journal, start };
+	return { app, search, modal, real, journal, start };
 }
 
-const rows = (modal: SemanticSearchModal): FakeElement[] => (modal.resultContainerEl as unknown as FakeElement).byClass('sns-result');
+const rows = (modal: { resultContainerEl: FakeElement }): FakeElement[] => modal.resultContainerEl.byClass('sns-result');
 
 describe('search modal', () => {
 	it('renders title, heading, snippet and band label for each result', async () => {
