@@ -1,0 +1,596 @@
+import type { Embedder } from '../embedding/types';
+import { chunkingKey as defaultChunkingKey } from '../text/chunk-params';
+import type { Chunker } from './chunker-port';
+import { type Clock, systemClock } from './clock';
+import { contentHash } from './content-hash';
+import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
+import { Emitter } from './emitter';
+import { createExclusions, defaultExclusionPatterns } from './exclusions';
+import { expectedMeta } from './model-key';
+import { type KnownRecord, matchRenames, planStartup } from './plan';
+import { titleOf } from './snippet';
+import type {
+	Exclusions,
+	IndexProgress,
+	IndexReport,
+	IndexStatus,
+	NoteRecord,
+	NoteSource,
+	RebuildNotice,
+	RecordsChange,
+	VaultFile,
+	VectorStore,
+} from './types';
+
+export interface IndexerOptions {
+	source: NoteSource;
+	store: VectorStore;
+	/** Only `embed`, `dim` and `modelKey` are used; the engine is owned (and disposed) by the caller. */
+	embedder: Embedder;
+	chunk: Chunker;
+	/** Default: the config folder `.obsidian/` and `*.excalidraw.md`. */
+	exclusions?: Exclusions;
+	clock?: Clock;
+	/** Quiet time after the last edit of a note before it is re-indexed. Default 2000 ms. */
+	debounceMs?: number;
+	/** Passages per embedding call. Default 32: larger WASM batches exhaust the heap. */
+	maxBatch?: number;
+	/** Passages gathered before a window is embedded and committed. Default 128. */
+	windowPassages?: number;
+	/** Notes gathered before a window is embedded and committed. Default 64. */
+	windowNotes?: number;
+	/** Chunking part of the model key; override only when the chunker uses other parameters. */
+	chunkingKey?: string;
+	hash?: (text: string) => Promise<string>;
+}
+
+export interface IndexerEvents {
+	progress: IndexProgress;
+	/** Store changes, for the search layer's in-memory matrix. */
+	records: RecordsChange;
+	/** The store was cleared because the model, chunking or schema changed; a full rebuild follows. */
+	rebuild: RebuildNotice;
+	/** A background update (debounced edit, rename, delete) failed. */
+	error: Error;
+}
+
+function emptyReport(): IndexReport {
+	return { notes: 0, chunks: 0, embedded: 0, reused: 0, renamed: 0, removed: 0, failed: [], seconds: 0 };
+}
+
+function message(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+function toKnown(r: NoteRecord): KnownRecord {
+	const k: KnownRecord = { path: r.path, mtime: r.mtime, size: r.size, hash: r.hash, passages: r.passages.length };
+	if (r.failure !== undefined) k.failure = r.failure;
+	return k;
+}
+
+/**
+ * Keeps a VectorStore in step with a NoteSource.
+ *
+ * - `run()` reconciles everything (call it at startup, after layout is ready): unchanged notes
+ *   (same mtime and size) cost nothing, touched-but-identical notes (same hash) only a metadata
+ *   write, renames made while closed are detected by content hash and moved, vanished notes removed.
+ * - `noteChanged` / `noteDeleted` / `noteRenamed` follow vault events; edits are debounced.
+ * - Work is committed per window of notes, so a crash or quit resumes where it stopped.
+ * - A note that cannot be read, chunked or embedded is stored with a `failure` and not retried
+ *   until its mtime or size changes.
+ * All store writes go through one queue, so events arriving during a run are applied in order.
+ */
+export class Indexer {
+	private readonly events = new Emitter<IndexerEvents>();
+	private readonly clock: Clock;
+	private readonly hash: (text: string) => Promise<string>;
+	private exclusions: Exclusions;
+	private known: Map<string, KnownRecord> | undefined;
+	private metaChecked = false;
+
+	/** Runs and updates, one at a time. */
+	private workTail: Promise<unknown> = Promise.resolve();
+	/** Store writes, one at a time (renames and deletes do not wait for a run to finish). */
+	private storeTail: Promise<unknown> = Promise.resolve();
+
+	private running = false;
+	private paused = false;
+	private cancelRequested = false;
+	private resumeWaiters: (() => void)[] = [];
+	/** Renames and deletes seen while a run is in progress, applied to its queued paths. */
+	private readonly aliases = new Map<string, string>();
+	private readonly deleted = new Set<string>();
+
+	private readonly timers = new Map<string, { handle: unknown; file: VaultFile }>();
+	private readonly due = new Map<string, VaultFile>();
+	private dueScheduled = false;
+	private disposed = false;
+
+	private progressState: IndexProgress = { done: 0, total: 0, state: 'idle' };
+
+	constructor(private readonly options: IndexerOptions) {
+		this.clock = options.clock ?? systemClock;
+		this.hash = options.hash ?? contentHash;
+		this.exclusions = options.exclusions ?? createExclusions(defaultExclusionPatterns());
+	}
+
+	/** Subscribes to 'progress', 'records', 'rebuild' or 'error'; returns the unsubscribe function. */
+	on<K extends keyof IndexerEvents>(type: K, listener: (event: IndexerEvents[K]) => void): () => void {
+		return this.events.on(type, listener);
+	}
+
+	get progress(): IndexProgress {
+		return { ...this.progressState };
+	}
+
+	/** True for paths left out of the index; apply it to search results too. */
+	isExcluded(path: string): boolean {
+		return this.exclusions.isExcluded(path);
+	}
+
+	/** Full reconcile of the store with the source. Queued behind any run or update in progress. */
+	run(): Promise<IndexReport> {
+		return this.exclusive(() => this.reconcileAll());
+	}
+
+	/** Indexes the given notes now (no debounce), skipping those whose mtime and size are unchanged. */
+	update(files: readonly VaultFile[]): Promise<IndexReport> {
+		return this.exclusive(() => this.updateFiles(files));
+	}
+
+	/** A note was created or modified: re-index it once it has been quiet for `debounceMs`. */
+	noteChanged(file: VaultFile): void {
+		if (this.disposed || this.isExcluded(file.path)) return;
+		const previous = this.timers.get(file.path);
+		if (previous) this.clock.clearTimeout(previous.handle);
+		const handle = this.clock.setTimeout(() => {
+			this.timers.delete(file.path);
+			this.due.set(file.path, file);
+			this.scheduleDue();
+		}, this.options.debounceMs ?? 2000);
+		this.timers.set(file.path, { handle, file });
+	}
+
+	/** A note was deleted: its record goes at once. */
+	async noteDeleted(path: string): Promise<void> {
+		this.dropPending(path);
+		if (this.running) this.deleted.add(path);
+		await this.removeRecords([path]);
+	}
+
+	/**
+	 * A note was renamed or moved (Obsidian's `rename` event: the file with its new path, and the
+	 * old path). Its record moves; nothing is re-embedded.
+	 */
+	async noteRenamed(oldPath: string, file: VaultFile): Promise<void> {
+		const pending = this.timers.get(oldPath);
+		this.dropPending(oldPath);
+		if (this.running) {
+			this.aliases.set(oldPath, file.path);
+			this.deleted.delete(file.path);
+		}
+		const fromExcluded = this.isExcluded(oldPath);
+		if (this.isExcluded(file.path)) {
+			if (!fromExcluded) await this.removeRecords([oldPath]);
+			return;
+		}
+		if (fromExcluded) {
+			this.noteChanged(file);
+			return;
+		}
+		const moved = await this.serialStore(async () => {
+			const known = await this.loadKnown();
+			const k = known.get(oldPath);
+			if (!k) return undefined;
+			await this.options.store.rename(oldPath, file.path);
+			known.delete(oldPath);
+			known.set(file.path, { ...k, path: file.path });
+			this.events.emit('records', { upserted: [], removed: [], renamed: [[oldPath, file.path]], reset: false });
+			return k;
+		});
+		// A rename usually keeps mtime; if content changed too (or the note was never indexed), check it.
+		if (!moved ? !this.running : moved.mtime !== file.mtime || moved.size !== file.size || pending) this.noteChanged(file);
+	}
+
+	/** Replaces the exclusions and deletes records that are now excluded; returns their paths. */
+	async setExclusions(exclusions: Exclusions): Promise<string[]> {
+		this.exclusions = exclusions;
+		for (const path of [...this.timers.keys()]) if (exclusions.isExcluded(path)) this.dropPending(path);
+		const known = await this.loadKnown();
+		const gone = [...known.keys()].filter((p) => exclusions.isExcluded(p));
+		await this.removeRecords(gone);
+		return gone;
+	}
+
+	/** Runs every pending (debounced) edit now and waits until all queued work is done. */
+	async flush(): Promise<void> {
+		for (const [path, { handle, file }] of this.timers) {
+			this.clock.clearTimeout(handle);
+			this.due.set(path, file);
+		}
+		this.timers.clear();
+		this.scheduleDue();
+		await this.idle();
+	}
+
+	/** Resolves when no run, update or store write is queued. */
+	async idle(): Promise<void> {
+		let tail: Promise<unknown>;
+		do {
+			tail = this.workTail;
+			await Promise.allSettled([tail, this.storeTail]);
+		} while (tail !== this.workTail);
+	}
+
+	/** Pauses before the next embedding batch; `resume()` continues. */
+	pause(): void {
+		this.paused = true;
+		if (this.running) this.setProgress({ state: 'paused' });
+	}
+
+	resume(): void {
+		this.paused = false;
+		for (const w of this.resumeWaiters.splice(0)) w();
+		if (this.running) this.setProgress({ state: 'indexing' });
+	}
+
+	/** Stops the current run after committed work; the uncommitted window is dropped, not stored. */
+	cancel(): void {
+		if (!this.running) return;
+		this.cancelRequested = true;
+		for (const w of this.resumeWaiters.splice(0)) w();
+	}
+
+	/** Counts and failures for a 'Show index status' command. */
+	async status(): Promise<IndexStatus> {
+		const known = await this.loadKnown();
+		const meta = await this.options.store.getMeta();
+		let indexed = 0;
+		let passages = 0;
+		const failed: { path: string; reason: string }[] = [];
+		for (const k of known.values()) {
+			if (k.failure !== undefined) failed.push({ path: k.path, reason: k.failure });
+			else indexed++;
+			passages += k.passages;
+		}
+		failed.sort((a, b) => (a.path < b.path ? -1 : 1));
+		return {
+			notes: known.size,
+			indexed,
+			passages,
+			failed,
+			modelKey: meta?.modelKey,
+			schemaVersion: meta?.schemaVersion,
+			state: this.progressState.state,
+			pending: this.timers.size + this.due.size,
+		};
+	}
+
+	/** Stops timers and the current run; the store and embedder stay open (their owner closes them). */
+	dispose(): void {
+		this.disposed = true;
+		for (const { handle } of this.timers.values()) this.clock.clearTimeout(handle);
+		this.timers.clear();
+		this.due.clear();
+		this.cancel();
+		this.events.clear();
+	}
+
+	// ---- internals -------------------------------------------------------------------------
+
+	private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+		const next = this.workTail.then(fn, fn);
+		this.workTail = next.catch(() => undefined);
+		return next;
+	}
+
+	private serialStore<T>(fn: () => Promise<T>): Promise<T> {
+		const next = this.storeTail.then(fn, fn);
+		this.storeTail = next.catch(() => undefined);
+		return next;
+	}
+
+	private scheduleDue(): void {
+		if (this.dueScheduled || this.due.size === 0 || this.disposed) return;
+		this.dueScheduled = true;
+		this.exclusive(async () => {
+			this.dueScheduled = false;
+			const files = [...this.due.values()];
+			this.due.clear();
+			await this.updateFiles(files);
+		}).catch((err: unknown) => this.events.emit('error', err instanceof Error ? err : new Error(String(err))));
+	}
+
+	private dropPending(path: string): void {
+		const t = this.timers.get(path);
+		if (t) this.clock.clearTimeout(t.handle);
+		this.timers.delete(path);
+		this.due.delete(path);
+	}
+
+	private async loadKnown(): Promise<Map<string, KnownRecord>> {
+		if (!this.known) {
+			const records = await this.options.store.all();
+			// Another caller may have loaded it while we awaited.
+			this.known ??= new Map(records.map((r) => [r.path, toKnown(r)]));
+		}
+		return this.known;
+	}
+
+	/** Clears the store when its vectors were made by another model, chunking or schema. */
+	private async ensureMeta(): Promise<void> {
+		if (this.metaChecked) return;
+		const { store } = this.options;
+		const want = expectedMeta(this.options.embedder.modelKey, this.options.chunkingKey ?? defaultChunkingKey());
+		const have = await store.getMeta();
+		if (have && have.schemaVersion === want.schemaVersion && have.modelKey === want.modelKey) {
+			this.metaChecked = true;
+			return;
+		}
+		const hadRecords = have !== undefined || (await store.all()).length > 0;
+		if (hadRecords) {
+			await this.serialStore(() => store.clear());
+			this.known = new Map();
+			const reason: RebuildNotice['reason'] = !have ? 'no-metadata' : have.schemaVersion !== want.schemaVersion ? 'schema-changed' : 'model-changed';
+			this.events.emit('rebuild', { reason, previous: have, current: want });
+			this.events.emit('records', { upserted: [], removed: [], renamed: [], reset: true });
+		}
+		await store.setMeta(want);
+		this.metaChecked = true;
+	}
+
+	private async removeRecords(paths: readonly string[]): Promise<number> {
+		if (paths.length === 0) return 0;
+		return this.serialStore(async () => {
+			const known = await this.loadKnown();
+			const present = paths.filter((p) => known.has(p));
+			if (present.length === 0) return 0;
+			await this.options.store.delete(present);
+			for (const p of present) known.delete(p);
+			this.events.emit('records', { upserted: [], removed: present, renamed: [], reset: false });
+			return present.length;
+		});
+	}
+
+	private beginRun(total: number): void {
+		this.running = true;
+		this.cancelRequested = false;
+		this.aliases.clear();
+		this.deleted.clear();
+		this.setProgress({ done: 0, total, current: undefined, secondsLeft: undefined, state: this.paused ? 'paused' : 'indexing' });
+	}
+
+	private endRun(): void {
+		this.running = false;
+		this.aliases.clear();
+		this.deleted.clear();
+		this.setProgress({ current: undefined, secondsLeft: undefined, state: this.cancelRequested ? 'cancelled' : 'idle' });
+	}
+
+	private setProgress(patch: Partial<IndexProgress>): void {
+		this.progressState = { ...this.progressState, ...patch };
+		this.events.emit('progress', { ...this.progressState });
+	}
+
+	/** Waits while paused; false once the run is cancelled. */
+	private async gate(): Promise<boolean> {
+		while (this.paused && !this.cancelRequested) await new Promise<void>((r) => this.resumeWaiters.push(r));
+		return !this.cancelRequested;
+	}
+
+	/** Where a queued path lives now, following renames made during the run. */
+	private resolve(path: string): string {
+		let p = path;
+		for (let hops = 0; hops < 100 && this.aliases.has(p); hops++) p = this.aliases.get(p) ?? p;
+		return p;
+	}
+
+	private async reconcileAll(): Promise<IndexReport> {
+		const t0 = this.clock.now();
+		const report = emptyReport();
+		this.beginRun(0);
+		try {
+			await this.ensureMeta();
+			const known = await this.loadKnown();
+			const plan = planStartup(await this.options.source.list(), known, this.exclusions);
+			report.removed += await this.removeRecords(plan.excluded);
+			report.reused += plan.unchanged;
+
+			const prefetched = new Map<string, { text: string; hash: string }>();
+			const pairs = await matchRenames(plan.work, plan.vanished, known, async (f) => {
+				try {
+					const text = await this.options.source.read(f.path);
+					const hash = await this.hash(text);
+					prefetched.set(f.path, { text, hash });
+					return hash;
+				} catch {
+					return undefined;
+				}
+			});
+			const renamedTo = new Set<string>();
+			for (const [from, to] of pairs) {
+				await this.noteRenamedAtStartup(from, to);
+				renamedTo.add(to.path);
+				prefetched.delete(to.path);
+			}
+			report.renamed += pairs.length;
+			const renamedFrom = new Set(pairs.map(([from]) => from.path));
+			report.removed += await this.removeRecords(plan.vanished.filter((v) => !renamedFrom.has(v.path)).map((v) => v.path));
+
+			const work = plan.work.filter((f) => !renamedTo.has(f.path));
+			await this.processFiles(work, report, prefetched);
+			this.finishReport(report, plan.listed.map((f) => this.resolve(f.path)));
+		} finally {
+			this.endRun();
+		}
+		report.seconds = (this.clock.now() - t0) / 1000;
+		return report;
+	}
+
+	private async noteRenamedAtStartup(from: KnownRecord, to: VaultFile): Promise<void> {
+		await this.serialStore(async () => {
+			const { store } = this.options;
+			const known = await this.loadKnown();
+			await store.rename(from.path, to.path);
+			const moved: KnownRecord = { ...from, path: to.path, mtime: to.mtime, size: to.size };
+			if (from.mtime !== to.mtime) {
+				const record = await store.get(to.path);
+				if (record) await store.putMany([{ ...record, mtime: to.mtime, size: to.size }]);
+			}
+			known.delete(from.path);
+			known.set(to.path, moved);
+			this.events.emit('records', { upserted: [], removed: [], renamed: [[from.path, to.path]], reset: false });
+		});
+	}
+
+	private async updateFiles(files: readonly VaultFile[]): Promise<IndexReport> {
+		const t0 = this.clock.now();
+		const report = emptyReport();
+		this.beginRun(0);
+		try {
+			await this.ensureMeta();
+			const known = await this.loadKnown();
+			const work: VaultFile[] = [];
+			for (const f of files) {
+				if (this.isExcluded(f.path)) continue;
+				const k = known.get(f.path);
+				if (k && k.mtime === f.mtime && k.size === f.size) report.reused++;
+				else work.push(f);
+			}
+			await this.processFiles(work, report, new Map());
+			this.finishReport(report, files.map((f) => this.resolve(f.path)).filter((p) => !this.isExcluded(p)));
+		} finally {
+			this.endRun();
+		}
+		report.seconds = (this.clock.now() - t0) / 1000;
+		return report;
+	}
+
+	private finishReport(report: IndexReport, paths: readonly string[]): void {
+		const known = this.known ?? new Map<string, KnownRecord>();
+		report.notes = paths.length;
+		for (const p of paths) {
+			const k = known.get(p);
+			if (!k) continue;
+			report.chunks += k.passages;
+			if (k.failure !== undefined) report.failed.push({ path: p, reason: k.failure });
+		}
+	}
+
+	/** Reads, hashes and chunks each file; embeds and commits them window by window. */
+	private async processFiles(work: readonly VaultFile[], report: IndexReport, prefetched: Map<string, { text: string; hash: string }>): Promise<void> {
+		const { embedder } = this.options;
+		const windowPassages = this.options.windowPassages ?? 128;
+		const windowNotes = this.options.windowNotes ?? 64;
+		const started = this.clock.now();
+		const streak: FailureStreak = { count: 0 };
+		let done = 0;
+		let window: PreparedNote[] = [];
+		let pending = 0;
+		this.setProgress({ done: 0, total: work.length });
+
+		const advance = (n: number, current?: string): void => {
+			done += n;
+			const elapsed = (this.clock.now() - started) / 1000;
+			const secondsLeft = done > 0 && elapsed > 0 ? Math.round((elapsed / done) * (work.length - done)) : undefined;
+			this.setProgress({ done, current, secondsLeft });
+		};
+
+		const flushWindow = async (): Promise<boolean> => {
+			if (window.length === 0) return true;
+			const notes = window;
+			window = [];
+			pending = 0;
+			const result = await embedWindow(notes, { embedder, maxBatch: this.options.maxBatch ?? 32, gate: () => this.gate() }, streak);
+			if (result.cancelled) return false;
+			await this.commit(result.records);
+			report.embedded += result.embedded;
+			advance(notes.length);
+			if (result.unavailable) throw result.unavailable;
+			return true;
+		};
+
+		for (const file of work) {
+			if (!(await this.gate())) return;
+			const path = this.resolve(file.path);
+			if (this.deleted.has(path) || this.isExcluded(path)) {
+				advance(1);
+				continue;
+			}
+			this.setProgress({ current: path });
+			const prepared = await this.prepare(file, path, prefetched.get(file.path));
+			prefetched.delete(file.path);
+			if (prepared === 'unchanged') {
+				report.reused++;
+				advance(1, path);
+				continue;
+			}
+			window.push(prepared);
+			pending += prepared.passages.length;
+			if (pending >= windowPassages || window.length >= windowNotes) {
+				if (!(await flushWindow())) return;
+			}
+		}
+		await flushWindow();
+	}
+
+	/** Reads and chunks one note, or settles it as unchanged content (metadata update only). */
+	private async prepare(file: VaultFile, path: string, pre: { text: string; hash: string } | undefined): Promise<PreparedNote | 'unchanged'> {
+		const base = { path, mtime: file.mtime, size: file.size, title: titleOf(path), passages: [] };
+		let text: string;
+		let hash: string;
+		try {
+			text = pre?.text ?? (await this.options.source.read(path));
+			hash = pre?.hash ?? (await this.hash(text));
+		} catch (err) {
+			return { ...base, hash: '', failure: `read failed: ${message(err)}` };
+		}
+		const k = this.known?.get(path);
+		if (k && k.hash === hash) {
+			await this.touch(path, file);
+			return 'unchanged';
+		}
+		try {
+			const passages = await this.options.chunk({ path, title: base.title, markdown: text });
+			return { ...base, hash, passages };
+		} catch (err) {
+			return { ...base, hash, failure: `chunking failed: ${message(err)}` };
+		}
+	}
+
+	/** Same content, new mtime/size (a sync tool touched it): rewrite metadata, keep vectors. */
+	private async touch(path: string, file: VaultFile): Promise<void> {
+		await this.serialStore(async () => {
+			const { store } = this.options;
+			const target = this.resolve(path);
+			const record = await store.get(target);
+			const known = await this.loadKnown();
+			if (!record) {
+				// Dropped as corrupt meanwhile: forget it so the next run indexes it afresh.
+				known.delete(target);
+				return;
+			}
+			const updated = { ...record, mtime: file.mtime, size: file.size };
+			await store.putMany([updated]);
+			known.set(target, toKnown(updated));
+			this.events.emit('records', { upserted: [updated], removed: [], renamed: [], reset: false });
+		});
+	}
+
+	/** Writes a window's records at their current paths (renames during the run applied). */
+	private async commit(records: readonly NoteRecord[]): Promise<void> {
+		await this.serialStore(async () => {
+			const known = await this.loadKnown();
+			const out: NoteRecord[] = [];
+			for (const r of records) {
+				const path = this.resolve(r.path);
+				if (this.deleted.has(path) || this.isExcluded(path)) continue;
+				out.push(path === r.path ? r : { ...r, path });
+			}
+			if (out.length === 0) return;
+			await this.options.store.putMany(out);
+			for (const r of out) known.set(r.path, toKnown(r));
+			this.events.emit('records', { upserted: out, removed: [], renamed: [], reset: false });
+		});
+	}
+}

@@ -1,0 +1,22 @@
+import type { Passage } from '../text/passage';
+import type { StoredPassage } from './types';
+
+const SNIPPET_CHARS = 200;
+
+/** What the store keeps of a passage: its place in the note and a short excerpt without the title. */
+export function toStoredPassage(p: Passage, title: string, first: boolean): StoredPassage {
+	let text = p.text;
+	const prefix = `${title}\n\n`;
+	if (first && title && text.startsWith(prefix)) text = text.slice(prefix.length);
+	text = text.replace(/\s+/g, ' ').trim();
+	if (text.length > SNIPPET_CHARS) {
+		const cut = text.lastIndexOf(' ', SNIPPET_CHARS);
+		text = `${text.slice(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS)}…`;
+	}
+	return { heading: p.heading, start: p.start, end: p.end, snippet: text };
+}
+
+/** Note title as embedded with the first passage: the file name without folder and `.md`. */
+export function titleOf(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
