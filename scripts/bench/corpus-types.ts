@@ -1,12 +1,13 @@
 /** The passages every embedding part runs on, written once by corpus.ts so all see the same input. */
 export interface Corpus {
-	/** In vault order, as the indexer meets them; `ids` are the model input incl. [CLS]/[SEP]. */
+	/** The notes, for the plugin path: it runs the real Indexer over them. */
+	notes: { path: string; markdown: string }[];
+	/** Their passages in vault order, as the indexer meets them; `ids` are the model input incl. [CLS]/[SEP]. */
 	passages: { text: string; ids: number[] }[];
-	/** Our batching (length-sorted, ≤ 32) as lists of passage indices. */
+	/** Length-sorted batches of ≤ 32 over the whole corpus, as passage indices (fallback for native). */
 	sortedBatches: number[][];
 	/** Peer-style batching: consecutive groups of 32 in vault order. */
 	naiveBatches: number[][];
-	notes: number;
 }
 
 /** What every embedding part reports. */
@@ -16,6 +17,10 @@ export interface EmbedResult {
 	wordPieces: number;
 	passages: number;
 	seconds: number;
+	/** CPU time over the same span (all threads): on a shared machine, wall time alone misleads. */
+	cpuSeconds: number;
 	wordPiecesPerSecond: number;
 	loadSeconds: number;
+	/** Model-input lengths of every batch the backend ran, to compute padding from what really ran. */
+	batchLengths?: number[][];
 }

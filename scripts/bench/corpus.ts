@@ -5,10 +5,11 @@
  * Also reports how much padding each batching scheme would compute.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { planBatches } from '../../src/core/embedding/batching';
 import { DEFAULT_BATCH_SIZE } from '../../src/core/embedding/engine';
 import { createNodeEngine, nodeModelFiles } from '../../src/core/embedding/node';
+import { titleOf } from '../../src/core/index/snippet';
 import { chunkNote } from '../../src/core/text/chunker';
 import type { Corpus } from './corpus-types';
 import { runPart } from './part';
@@ -40,33 +41,35 @@ runPart<Input, { source: string; passages: number; notes: number; wordPieces: nu
 		const sources = existsSync(vaultDir)
 			? markdownFiles(vaultDir).map((file) => ({ path: relative(vaultDir, file), markdown: readFileSync(file, 'utf8') }))
 			: syntheticNotes(60);
-		const notes = sources.map(({ path, markdown }) => {
-			const passages = chunkNote({ path, title: basename(path, '.md'), markdown }, engine.tokenizer);
-			return passages.map((p) => ({ text: p.text, ids: engine.tokenizer.modelInput(p.text) }));
-		});
-		await engine.dispose();
-		if (notes.every((n) => n.length === 0)) throw new Error(`no passages in ${vaultDir}`);
+		if (sources.length === 0) throw new Error(`no notes in ${vaultDir}`);
+		// Repeat notes until the target; copies get a distinct last line so no two notes share a
+		// content hash (the indexer would otherwise treat them as renames of one another).
+		const notes: Corpus['notes'] = [];
 		const passages: Corpus['passages'] = [];
 		let wordPieces = 0;
-		let noteCount = 0;
-		for (let i = 0; wordPieces < targetWordPieces; i = (i + 1) % notes.length) {
-			for (const p of notes[i]) {
-				passages.push(p);
-				wordPieces += p.ids.length;
+		for (let i = 0; wordPieces < targetWordPieces; i++) {
+			const source = sources[i % sources.length];
+			const copy = Math.floor(i / sources.length);
+			const note = copy === 0 ? source : { path: `copy-${copy}/${source.path}`, markdown: `${source.markdown}\n\nCopy ${copy}.` };
+			notes.push(note);
+			for (const p of chunkNote({ path: note.path, title: titleOf(note.path), markdown: note.markdown }, engine.tokenizer)) {
+				const ids = engine.tokenizer.modelInput(p.text);
+				passages.push({ text: p.text, ids });
+				wordPieces += ids.length;
 			}
-			noteCount++;
 		}
+		await engine.dispose();
 		const lengths = passages.map((p) => p.ids.length);
-		// Our engine sorts the texts of one embed() call by length and cuts batches of ≤ 32.
+		// Over the whole corpus; the plugin path reports the batches its indexer really formed.
 		const sortedBatches = planBatches(passages.map((p) => p.ids), DEFAULT_BATCH_SIZE).map((b) => b.indices);
 		const naiveBatches = chunk(passages.map((_, i) => i), 32);
-		const corpus: Corpus = { passages, sortedBatches, naiveBatches, notes: noteCount };
+		const corpus: Corpus = { notes, passages, sortedBatches, naiveBatches };
 		writeFileSync(corpusFile, JSON.stringify(corpus));
 		const lengthsOf = (batches: number[][]): number[][] => batches.map((b) => b.map((i) => lengths[i]));
 		return {
 			source: existsSync(vaultDir) ? vaultDir : 'synthetic notes (sample vault absent)',
 			passages: passages.length,
-			notes: noteCount,
+			notes: notes.length,
 			wordPieces,
 			sorted: padding(lengthsOf(sortedBatches)),
 			naive: padding(lengthsOf(naiveBatches)),

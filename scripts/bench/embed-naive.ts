@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { nodeWasmBinary } from '../../src/core/embedding/node';
 import { registerOrtRuntime } from '../../src/core/embedding/ort-runtime';
 import type { Corpus, EmbedResult } from './corpus-types';
-import { now, runPart } from './part';
+import { cpuSince, now, runPart } from './part';
 
 interface Input {
 	modelDir: string;
@@ -47,11 +47,13 @@ runPart<Input, EmbedResult>(async ({ modelDir, corpusFile }) => {
 	await run(corpus.passages.slice(0, 4).map((p) => p.text));
 	let wordPieces = 0;
 	const t1 = now();
+	const cpu0 = process.cpuUsage();
 	for (const batch of corpus.naiveBatches) {
 		for (const i of batch) wordPieces += corpus.passages[i].ids.length;
 		await run(batch.map((i) => corpus.passages[i].text));
 	}
 	const seconds = (now() - t1) / 1000;
+	const cpuSeconds = cpuSince(cpu0);
 	await extractor.dispose();
-	return { backend: 'transformers.js pipeline (WASM, unsorted 32)', wordPieces, passages: corpus.passages.length, seconds, wordPiecesPerSecond: wordPieces / seconds, loadSeconds };
+	return { backend: 'transformers.js pipeline (WASM, unsorted 32)', wordPieces, passages: corpus.passages.length, seconds, cpuSeconds, wordPiecesPerSecond: wordPieces / seconds, loadSeconds };
 });

@@ -4,14 +4,16 @@
  * same mean pooling + L2 done in JS. This bounds what the machine can do.
  */
 import * as ort from 'onnxruntime-node';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus, EmbedResult } from './corpus-types';
-import { now, runPart } from './part';
+import { cpuSince, now, runPart } from './part';
 
 interface Input {
 	modelDir: string;
 	corpusFile: string;
+	/** The batches the plugin path ran (token ids per row); absent if that part failed. */
+	batchesFile: string;
 }
 
 /** Right-pads each id list to the longest one; returns the three int64 model inputs. */
@@ -46,8 +48,11 @@ function pool(hidden: Float32Array, batch: readonly number[][], len: number, dim
 	});
 }
 
-runPart<Input, EmbedResult>(async ({ modelDir, corpusFile }) => {
+runPart<Input, EmbedResult>(async ({ modelDir, corpusFile, batchesFile }) => {
 	const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
+	const batches = existsSync(batchesFile)
+		? (JSON.parse(readFileSync(batchesFile, 'utf8')) as number[][][])
+		: corpus.sortedBatches.map((b) => b.map((i) => corpus.passages[i].ids));
 	const t0 = now();
 	const session = await ort.InferenceSession.create(join(modelDir, 'onnx', 'model.onnx'), { executionProviders: ['cpu'] });
 	const loadSeconds = (now() - t0) / 1000;
@@ -57,15 +62,16 @@ runPart<Input, EmbedResult>(async ({ modelDir, corpusFile }) => {
 		pool(hidden.data as Float32Array, batch, hidden.dims[1], hidden.dims[2]);
 	};
 	// Warm-up on one small batch: first-run allocations are not throughput.
-	await run(corpus.sortedBatches[0].slice(0, 4).map((i) => corpus.passages[i].ids));
+	await run(batches[0].slice(0, 4));
 	let wordPieces = 0;
 	const t1 = now();
-	for (const b of corpus.sortedBatches) {
-		const batch = b.map((i) => corpus.passages[i].ids);
+	const cpu0 = process.cpuUsage();
+	for (const batch of batches) {
 		for (const ids of batch) wordPieces += ids.length;
 		await run(batch);
 	}
 	const seconds = (now() - t1) / 1000;
+	const cpuSeconds = cpuSince(cpu0);
 	await session.release();
-	return { backend: 'onnxruntime-node (native, all cores)', wordPieces, passages: corpus.passages.length, seconds, wordPiecesPerSecond: wordPieces / seconds, loadSeconds };
+	return { backend: 'onnxruntime-node (native, all cores)', wordPieces, passages: batches.flat().length, seconds, cpuSeconds, wordPiecesPerSecond: wordPieces / seconds, loadSeconds };
 });

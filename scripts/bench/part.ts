@@ -26,3 +26,9 @@ export function runPart<In, Out extends object>(fn: (input: In) => Promise<Out>)
 export function now(): number {
 	return performance.now();
 }
+
+/** CPU seconds (user + system, all threads) used by this process since `start`. */
+export function cpuSince(start: NodeJS.CpuUsage): number {
+	const d = process.cpuUsage(start);
+	return (d.user + d.system) / 1e6;
+}
