@@ -7,7 +7,7 @@
 // `node scripts/bench.mjs search onload` runs only the named parts (for development).
 import esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,14 +104,17 @@ if (wanted('model') || ['corpus', 'embed-plugin', 'embed-naive', 'embed-native']
 	}
 }
 const corpusFile = join(buildDir, 'corpus.json');
-const embedInput = { modelDir, corpusFile };
+const batchesFile = join(buildDir, 'plugin-batches.json');
+const embedInput = { modelDir, corpusFile, batchesFile };
 
 if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
 	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: 12_000 });
 }
+rmSync(batchesFile, { force: true }); // never replay a previous run's batches
 if (wanted('embed-plugin')) results.plugin = await run('embed-plugin', embedInput);
-if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
+// Native replays the plugin's batches, so it runs after it.
 if (wanted('embed-native')) results.native = await run('embed-native', embedInput);
+if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
