@@ -25,7 +25,8 @@ export function parseOrUsage<T>(parse: () => T): T {
 		return parse();
 	} catch (error) {
 		if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-			throw new UsageError(error.message.split('\n')[0], true);
+			// Its later lines say how to fix it (e.g. '--threshold=-0.1'), so keep them, on one line.
+			throw new UsageError(error.message.replace(/\s*\n\s*/g, ' '), true);
 		}
 		throw error;
 	}

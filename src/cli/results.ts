@@ -1,0 +1,56 @@
+import { explainEmpty, type EmptyReason, type SearchOutcome } from '../core/search';
+import { DEFAULT_CALIBRATION, type Calibration } from '../core/search/calibration';
+import { numberOption } from './args';
+import type { CliContext } from './command';
+import { UsageError } from './errors';
+
+/** Options shared by search and related. */
+export const RESULT_OPTIONS = {
+	limit: { type: 'string' },
+	threshold: { type: 'string' },
+} as const;
+
+export const RESULT_USAGE = `  --limit K            at most K notes (default 10)
+  --threshold T        minimum similarity in [-1, 1] (default ${DEFAULT_CALIBRATION.threshold}, calibrated on the
+                       reference pairs; see src/core/search/calibration.ts)`;
+
+export interface ResultSettings {
+	limit: number;
+	calibration: Calibration;
+}
+
+export function resultSettings(values: { limit?: string; threshold?: string }): ResultSettings {
+	const limit = numberOption('limit', values.limit, 10, 1, 10_000);
+	if (!Number.isInteger(limit)) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
+	const threshold = numberOption('threshold', values.threshold, DEFAULT_CALIBRATION.threshold, -1, 1);
+	// A user threshold above the strong cut-off leaves only strong results: keep strong ≥ threshold.
+	return { limit, calibration: { threshold, strong: Math.max(threshold, DEFAULT_CALIBRATION.strong) } };
+}
+
+/**
+ * Prints results as {"threshold", "results": [{path, score, band, heading, snippet}]} (plus
+ * "reason" and "message" when the list is empty), or as lines for people.
+ */
+export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: ResultSettings, json: boolean, subject: string): void {
+	const message = outcome.reason === undefined ? undefined : explain(outcome.reason, subject, settings);
+	if (json) {
+		const results = outcome.results.map((r) => ({ path: r.path, score: r.score, band: r.band, heading: r.heading, snippet: r.snippet }));
+		const empty = outcome.reason === undefined ? {} : { reason: outcome.reason, message };
+		ctx.io.stdout(`${JSON.stringify({ threshold: settings.calibration.threshold, results, ...empty })}\n`);
+		return;
+	}
+	if (message !== undefined) {
+		ctx.io.stdout(`${message}\n`);
+		return;
+	}
+	const lines = outcome.results.map((r) => {
+		const where = r.heading ? `${r.path} › ${r.heading}` : r.path;
+		return `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where}\n${' '.repeat(18)}${r.snippet.replace(/\s+/g, ' ')}`;
+	});
+	ctx.io.stdout(`${lines.join('\n')}\n`);
+}
+
+function explain(reason: EmptyReason, subject: string, settings: ResultSettings): string {
+	// The core's text points at "settings"; on the command line the knob is --threshold.
+	return explainEmpty(reason, { subject, threshold: settings.calibration.threshold }).replace('in settings', 'with --threshold');
+}
