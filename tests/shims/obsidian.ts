@@ -603,13 +603,16 @@ export interface Command {
 	hotkeys?: unknown[];
 }
 
+let appCount = 0;
+
 export class App {
 	metadataCache = new MetadataCache();
 	vault = new Vault(this.metadataCache);
 	workspace = new Workspace(this);
 	fileManager = new FileManager(this);
 	scope = new Scope();
-	appId = 'shim-app-id';
+	/** Unique per app, like a vault's id: each test gets its own IndexedDB database. */
+	appId = `shim-app-${++appCount}`;
 	/** shim: registries Obsidian keeps privately. */
 	commands = new Map<string, Command>();
 	settingTabs: PluginSettingTab[] = [];

@@ -1,0 +1,302 @@
+import { TFile, type App } from 'obsidian';
+import type { ModelFiles } from '../core/embedding/model-files';
+import type { Dtype, Embedder } from '../core/embedding/types';
+import type { Chunker } from '../core/index/chunker-port';
+import { createExclusions } from '../core/index/exclusions';
+import { IdbVectorStore, vaultDatabaseName } from '../core/index/idb-store';
+import { Indexer } from '../core/index/indexer';
+import { expectedMeta } from '../core/index/model-key';
+import type { IndexProgress, IndexReport, RecordsChange, VaultFile, VectorStore } from '../core/index/types';
+import { DEFAULT_CALIBRATION } from '../core/search/calibration';
+import type { SearchOptions } from '../core/search/options';
+import { relatedNotes, searchText } from '../core/search/query';
+import { SearchIndex } from '../core/search/search-index';
+import { isModelUnavailable, userMessage } from './errors';
+import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-source';
+import { ObsidianNoteSource } from './note-source';
+import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, RuntimeContext, RuntimeFactory, SearchAnswer } from './ports';
+import { exclusionPatterns, type SemanticSearchSettings } from './settings';
+
+/** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
+export interface EngineHandle {
+	embedder: Embedder;
+	chunk: Chunker;
+	/** Terminates the worker (if any) and frees the model. */
+	dispose(): Promise<void>;
+}
+
+export type EngineLoader = (files: ModelFiles, dtype: Dtype) => Promise<EngineHandle>;
+
+export interface VaultRuntimeOptions {
+	loadEngine: EngineLoader;
+	/** Default: IndexedDB, one database per vault. */
+	openStore?: (app: App) => VectorStore;
+	/** Default: the user's folder, then the pinned Hub download cached in the plugin folder. */
+	modelFiles?: (settings: SemanticSearchSettings) => ModelFiles;
+	/** Quiet time after an edit before a note is re-embedded (the indexer's debounce). */
+	editDebounceMs?: number;
+}
+
+/** Obsidian's app id names the vault's database; it is not in the public typings. */
+function appIdOf(app: App): string {
+	const id = (app as unknown as { appId?: unknown }).appId;
+	return typeof id === 'string' && id !== '' ? id : app.vault.getName();
+}
+
+interface Ready {
+	engine: EngineHandle;
+	indexer: Indexer;
+	searchIndex: SearchIndex;
+	store: VectorStore;
+}
+
+const MODEL_KEYS: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype'];
+
+/**
+ * Index and search for one vault. Nothing heavy happens at construction: the model, the store
+ * and the in-memory vectors are loaded on first use (start-up sync, a search, the related view),
+ * so enabling the plugin costs nothing until the layout is ready.
+ */
+export class VaultRuntime implements Runtime {
+	readonly index: IndexPort;
+	readonly search: RelatedSource;
+	private ready: Promise<Ready> | null = null;
+	private loaded: Ready | null = null;
+	private store: VectorStore | null = null;
+	private disposed = false;
+	/** Vault events seen before the indexer existed; the next sync covers them. */
+	private missedEvents = false;
+	private lastReport: IndexReport | undefined;
+	private modelProblem: string | undefined;
+	private currentProgress: IndexProgress = { done: 0, total: 0, state: 'idle' };
+	private readonly progressListeners = new Set<(p: IndexProgress) => void>();
+	private readonly changeListeners = new Set<() => void>();
+	private appliedSettings: SemanticSearchSettings;
+
+	constructor(
+		private readonly context: RuntimeContext,
+		private readonly options: VaultRuntimeOptions,
+	) {
+		this.appliedSettings = { ...context.settings() };
+		this.index = this.indexPort();
+		this.search = this.searchPort();
+	}
+
+	private get app(): App {
+		return this.context.app;
+	}
+
+	private modelFiles(settings: SemanticSearchSettings): ModelFiles {
+		if (this.options.modelFiles) return this.options.modelFiles(settings);
+		const cache = adapterByteStore(this.app.vault.adapter, modelCacheFolder(this.app.vault.configDir, this.context.pluginId));
+		return pluginModelFiles(settings, cache);
+	}
+
+	private ensureReady(): Promise<Ready> {
+		if (this.disposed) return Promise.reject(new Error('The plugin is being unloaded.'));
+		this.ready ??= this.start().then(
+			(ready) => {
+				this.modelProblem = undefined;
+				this.loaded = ready;
+				return ready;
+			},
+			(error: unknown) => {
+				this.ready = null;
+				this.modelProblem = isModelUnavailable(error) ? userMessage(error) : undefined;
+				throw error;
+			},
+		);
+		return this.ready;
+	}
+
+	private async start(): Promise<Ready> {
+		const settings = this.context.settings();
+		this.appliedSettings = { ...settings };
+		const engine = await this.options.loadEngine(this.modelFiles(settings), settings.dtype);
+		if (this.disposed) {
+			await engine.dispose();
+			throw new Error('The plugin was unloaded while the model loaded.');
+		}
+		this.store ??= this.options.openStore ? this.options.openStore(this.app) : new IdbVectorStore(vaultDatabaseName(appIdOf(this.app)));
+		const store = this.store;
+		// Vectors of another model or chunking are useless for this one; the indexer rebuilds them.
+		const meta = await store.getMeta();
+		const valid = meta !== undefined && meta.modelKey === expectedMeta(engine.embedder.modelKey).modelKey;
+		const searchIndex = SearchIndex.fromRecords(engine.embedder.dim, valid ? await store.all() : []);
+		const indexer = this.newIndexer(engine, store, searchIndex, settings);
+		const ready = { engine, indexer, searchIndex, store };
+		if (this.missedEvents) {
+			this.missedEvents = false;
+			void indexer.run().then((r) => (this.lastReport = r), (e: unknown) => console.error('Semantic note search: catch-up sync failed', e));
+		}
+		return ready;
+	}
+
+	private newIndexer(engine: EngineHandle, store: VectorStore, searchIndex: SearchIndex, settings: SemanticSearchSettings): Indexer {
+		const indexer = new Indexer({
+			source: new ObsidianNoteSource(this.app.vault),
+			store,
+			embedder: engine.embedder,
+			chunk: engine.chunk,
+			exclusions: createExclusions(exclusionPatterns(settings)),
+			debounceMs: this.options.editDebounceMs,
+		});
+		indexer.on('progress', (p) => this.setProgress(p));
+		indexer.on('records', (change) => this.applyRecords(searchIndex, change));
+		indexer.on('error', (error) => {
+			console.error('Semantic note search: background update failed', error);
+			if (isModelUnavailable(error)) this.context.onModelError(error);
+		});
+		return indexer;
+	}
+
+	private applyRecords(searchIndex: SearchIndex, change: RecordsChange): void {
+		if (change.reset) searchIndex.clear();
+		for (const path of change.removed) searchIndex.remove(path);
+		for (const [from, to] of change.renamed) searchIndex.rename(from, to);
+		for (const record of change.upserted) {
+			try {
+				searchIndex.upsert(record);
+			} catch (error) {
+				console.error('Semantic note search: record not searchable', record.path, error);
+			}
+		}
+		for (const l of this.changeListeners) l();
+	}
+
+	private setProgress(p: IndexProgress): void {
+		this.currentProgress = p;
+		for (const l of this.progressListeners) l(p);
+	}
+
+	private searchOptions(settings: SemanticSearchSettings, indexer: Indexer): SearchOptions {
+		return {
+			limit: settings.maxResults,
+			// A user threshold above the calibrated 'strong' cut makes every shown result strong.
+			calibration: { threshold: settings.threshold, strong: Math.max(DEFAULT_CALIBRATION.strong, settings.threshold) },
+			exclude: (path) => indexer.isExcluded(path),
+		};
+	}
+
+	private vaultFile(path: string): VaultFile | undefined {
+		const file = this.app.vault.getAbstractFileByPath(path);
+		return file instanceof TFile ? { path: file.path, mtime: file.stat.mtime, size: file.stat.size } : undefined;
+	}
+
+	/** Stops the indexer and the engine; the store stays open. */
+	private async unloadEngine(): Promise<void> {
+		const pending = this.ready;
+		this.ready = null;
+		this.loaded = null;
+		const ready = await pending?.catch(() => null);
+		if (!ready) return;
+		ready.indexer.dispose();
+		await ready.engine.dispose();
+		this.setProgress({ done: 0, total: 0, state: 'idle' });
+	}
+
+	settingsChanged(): void {
+		const next = this.context.settings();
+		const before = this.appliedSettings;
+		this.appliedSettings = { ...next };
+		if (MODEL_KEYS.some((k) => before[k] !== next[k])) {
+			void this.unloadEngine();
+			return;
+		}
+		if (before.exclusions !== next.exclusions && this.loaded) {
+			this.loaded.indexer.setExclusions(createExclusions(exclusionPatterns(next))).catch((e: unknown) => console.error(e));
+		}
+	}
+
+	async dispose(): Promise<void> {
+		this.disposed = true;
+		this.progressListeners.clear();
+		this.changeListeners.clear();
+		await this.unloadEngine();
+		await this.store?.close();
+		this.store = null;
+	}
+
+	private indexPort(): IndexPort {
+		return {
+			progress: () => this.currentProgress,
+			onProgress: (listener) => {
+				this.progressListeners.add(listener);
+				return () => this.progressListeners.delete(listener);
+			},
+			status: async () => {
+				const extra = { progress: this.currentProgress, lastReport: this.lastReport, modelProblem: this.modelProblem };
+				if (!this.loaded) return { notes: 0, indexed: 0, passages: 0, failed: [], state: this.currentProgress.state, pending: 0, ...extra };
+				return { ...(await this.loaded.indexer.status()), ...extra } satisfies PluginIndexStatus;
+			},
+			pause: () => this.loaded?.indexer.pause(),
+			resume: () => this.loaded?.indexer.resume(),
+			cancel: () => this.loaded?.indexer.cancel(),
+			sync: async () => {
+				const { indexer } = await this.ensureReady();
+				this.lastReport = await indexer.run();
+				return this.lastReport;
+			},
+			rebuild: async () => {
+				const ready = await this.ensureReady();
+				// A fresh indexer: the old one caches what the store held before it was cleared.
+				ready.indexer.dispose();
+				await ready.store.clear();
+				ready.searchIndex.clear();
+				for (const l of this.changeListeners) l();
+				ready.indexer = this.newIndexer(ready.engine, ready.store, ready.searchIndex, this.context.settings());
+				this.lastReport = await ready.indexer.run();
+				return this.lastReport;
+			},
+			changed: (path) => {
+				const file = this.vaultFile(path);
+				if (!file) return;
+				if (this.loaded) this.loaded.indexer.noteChanged(file);
+				else this.missedEvents = true;
+			},
+			deleted: (path) => {
+				if (this.loaded) this.loaded.indexer.noteDeleted(path).catch((e: unknown) => console.error(e));
+				else this.missedEvents = true;
+			},
+			renamed: (from, to) => {
+				const file = this.vaultFile(to);
+				if (this.loaded && file) this.loaded.indexer.noteRenamed(from, file).catch((e: unknown) => console.error(e));
+				else this.missedEvents = true;
+			},
+		};
+	}
+
+	private searchPort(): RelatedSource {
+		const runtime = this;
+		return {
+			get threshold() {
+				return runtime.context.settings().threshold;
+			},
+			search: async (query): Promise<SearchAnswer> => {
+				const ready = await this.ensureReady();
+				return searchText(ready.engine.embedder, ready.searchIndex, query, this.searchOptions(this.context.settings(), ready.indexer));
+			},
+			related: async (path): Promise<SearchAnswer> => {
+				const ready = await this.ensureReady();
+				return relatedNotes(ready.searchIndex, path, this.searchOptions(this.context.settings(), ready.indexer));
+			},
+			onIndexChange: (listener) => {
+				this.changeListeners.add(listener);
+				return () => this.changeListeners.delete(listener);
+			},
+		};
+	}
+}
+
+/** A runtime factory with a given engine loader (tests pass the fake embedder here). */
+export function vaultRuntimeFactory(options: VaultRuntimeOptions): RuntimeFactory {
+	return (context) => new VaultRuntime(context, options);
+}
+
+/** The plugin's runtime: the model runs in the embedding worker, loaded only when first needed. */
+export const createVaultRuntime: RuntimeFactory = vaultRuntimeFactory({
+	loadEngine: async (files, dtype) => {
+		const { loadWorkerEngine } = await import('./worker-engine');
+		return loadWorkerEngine(files, dtype);
+	},
+});

@@ -1,0 +1,37 @@
+/** The real runtime (indexer, IndexedDB store, search) with the fake embedder instead of the worker. */
+import 'fake-indexeddb/auto';
+import { ModelNotAvailableError } from '../../src/core/embedding/errors';
+import { memoryModelFiles } from '../../src/core/embedding/model-files';
+import { localChunker } from '../../src/core/index/chunker-port';
+import type { RuntimeFactory } from '../../src/obsidian/ports';
+import { vaultRuntimeFactory, type EngineLoader } from '../../src/obsidian/runtime';
+import { FakeEmbedder } from './fake-embedder';
+
+export interface FakeEngineProbe {
+	loads: number;
+	embedders: FakeEmbedder[];
+	/** Every embedder was disposed: what terminating the worker means here. */
+	allDisposed(): boolean;
+}
+
+export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounceMs?: number } = {}): { factory: RuntimeFactory; probe: FakeEngineProbe } {
+	const probe: FakeEngineProbe = {
+		loads: 0,
+		embedders: [],
+		allDisposed: () => probe.embedders.every((e) => e.disposed),
+	};
+	const loadEngine: EngineLoader = async (files, dtype) => {
+		probe.loads++;
+		if (options.unavailable) throw new ModelNotAvailableError([files.location], dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx');
+		await files.read('config.json');
+		const embedder = new FakeEmbedder({ modelKey: `fake-${dtype}` });
+		probe.embedders.push(embedder);
+		return { embedder, chunk: localChunker(embedder.tokenizer), dispose: () => embedder.dispose() };
+	};
+	const factory = vaultRuntimeFactory({
+		loadEngine,
+		modelFiles: () => memoryModelFiles({ 'config.json': new Uint8Array([123, 125]) }, 'test model'),
+		editDebounceMs: options.editDebounceMs ?? 5,
+	});
+	return { factory, probe };
+}

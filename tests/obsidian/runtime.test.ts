@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RuntimeContext } from '../../src/obsidian/ports';
+import { defaultSettings, type SemanticSearchSettings } from '../../src/obsidian/settings';
+import { asApp } from '../helpers/obsidian-harness';
+import { fakeEngineRuntime } from '../helpers/obsidian-runtime';
+import { App } from '../shims/obsidian';
+
+const NOTES: Record<string, string> = {
+	'Garden/Tomatoes.md': '# Tomatoes\nWater the tomato plants every morning and stake the tomato vines.',
+	'Garden/Basil.md': '# Basil\nPinch basil flowers so the basil plants keep growing leaves.',
+	'Work/Standup.md': '# Standup\nThe team meeting covers blockers and sprint goals.',
+	'Private/Diary.md': 'tomato tomato tomato secret diary',
+	'.obsidian/ignored.md': 'tomato config',
+};
+
+async function setup(settingsPatch: Partial<SemanticSearchSettings> = {}, options: { unavailable?: boolean } = {}) {
+	const app = new App();
+	for (const [p, t] of Object.entries(NOTES)) await app.vault.create(p, t);
+	let settings: SemanticSearchSettings = { ...defaultSettings('.obsidian'), threshold: 0.1, exclusions: '.obsidian/\nPrivate/', ...settingsPatch };
+	const modelErrors: unknown[] = [];
+	const context: RuntimeContext = { app: asApp(app), pluginId: 'semantic-note-search', settings: () => settings, onModelError: (e) => modelErrors.push(e) };
+	const { factory, probe } = fakeEngineRuntime(options);
+	const runtime = factory(context);
+	const setSettings = (patch: Partial<SemanticSearchSettings>) => {
+		settings = { ...settings, ...patch };
+		runtime.settingsChanged();
+	};
+	return { app, runtime, probe, setSettings, modelErrors };
+}
+
+describe('vault runtime (real indexer, IndexedDB store and search; fake embedder)', () => {
+	it('loads nothing until first use, then indexes the vault without excluded notes', async () => {
+		const { runtime, probe } = await setup();
+		expect(probe.loads).toBe(0);
+		const report = await runtime.index.sync();
+		expect(probe.loads).toBe(1);
+		expect(report.notes).toBe(3);
+		const status = await runtime.index.status();
+		expect([status.indexed, status.failed]).toEqual([3, []]);
+		expect(status.lastReport).toEqual(report);
+	});
+
+	it('searches by meaning with the user threshold and never returns excluded notes', async () => {
+		const { runtime } = await setup();
+		await runtime.index.sync();
+		const answer = await runtime.search.search('tomato plants');
+		expect(answer.results[0].path).toBe('Garden/Tomatoes.md');
+		expect(answer.results.map((r) => r.path)).not.toContain('Private/Diary.md');
+		expect(answer.results[0].snippet).not.toBe('');
+		expect((await runtime.search.search('   ')).reason).toBe('empty-query');
+	});
+
+	it('related notes exclude the note itself and follow edits through the index', async () => {
+		const { app, runtime } = await setup();
+		await runtime.index.sync();
+		const related = await runtime.search.related('Garden/Tomatoes.md');
+		expect(related.results.map((r) => r.path)).not.toContain('Garden/Tomatoes.md');
+		const changes = vi.fn();
+		runtime.search.onIndexChange(changes);
+		const standup = app.vault.getFileByPath('Work/Standup.md');
+		if (standup) await app.vault.modify(standup, 'Water the tomato plants every morning and stake the tomato vines.');
+		runtime.index.changed('Work/Standup.md');
+		await vi.waitFor(() => expect(changes).toHaveBeenCalled());
+		const after = await runtime.search.related('Garden/Tomatoes.md');
+		expect(after.results[0].path).toBe('Work/Standup.md');
+	});
+
+	it('moves renamed notes and drops deleted ones without re-embedding', async () => {
+		const { app, runtime, probe } = await setup();
+		await runtime.index.sync();
+		const embedded = probe.embedders[0].embeddedTexts.length;
+		const basil = app.vault.getFileByPath('Garden/Basil.md');
+		if (!basil) throw new Error('missing');
+		await app.vault.rename(basil, 'Herbs/Basil.md');
+		runtime.index.renamed('Garden/Basil.md', 'Herbs/Basil.md');
+		await vi.waitFor(async () => expect((await runtime.search.search('basil flowers')).results[0]?.path).toBe('Herbs/Basil.md'));
+		runtime.index.deleted('Herbs/Basil.md');
+		await vi.waitFor(async () => expect((await runtime.search.search('basil flowers')).results.map((r) => r.path)).not.toContain('Herbs/Basil.md'));
+		// Only queries were embedded after the sync: the note's vectors moved with it.
+		expect(new Set(probe.embedders[0].embeddedTexts.slice(embedded))).toEqual(new Set(['basil flowers']));
+	});
+
+	it('rebuild drops the stored vectors and embeds everything again', async () => {
+		const { runtime, probe } = await setup();
+		await runtime.index.sync();
+		const again = await runtime.index.sync();
+		expect(again.embedded).toBe(0);
+		const rebuilt = await runtime.index.rebuild();
+		expect(rebuilt.embedded).toBeGreaterThan(0);
+		expect(probe.loads).toBe(1);
+	});
+
+	it('reloads the model after a model setting changed and applies new exclusions', async () => {
+		const { runtime, probe, setSettings } = await setup();
+		await runtime.index.sync();
+		setSettings({ exclusions: '.obsidian/\nPrivate/\nGarden/' });
+		await vi.waitFor(async () => expect((await runtime.index.status()).indexed).toBe(1));
+		setSettings({ dtype: 'q8' });
+		await runtime.index.sync();
+		expect(probe.loads).toBe(2);
+		expect(probe.embedders[0].disposed).toBe(true);
+	});
+
+	it('reports a missing model clearly and keeps working once it is fixed', async () => {
+		const { runtime } = await setup({}, { unavailable: true });
+		await expect(runtime.index.sync()).rejects.toThrow(/not available/);
+		await expect(runtime.search.search('tomato')).rejects.toThrow(/not available/);
+		expect((await runtime.index.status()).modelProblem).toMatch(/not available/);
+	});
+
+	it('terminates the engine and closes the store on dispose', async () => {
+		const { runtime, probe } = await setup();
+		await runtime.index.sync();
+		await runtime.dispose();
+		expect(probe.allDisposed()).toBe(true);
+		await expect(runtime.search.search('tomato')).rejects.toThrow();
+	});
+});
