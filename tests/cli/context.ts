@@ -22,7 +22,7 @@ export interface Outcome {
  */
 export async function runCli(
 	argv: string[],
-	options: { stdin?: string; env?: Record<string, string>; cwd?: string; openEngine?: CliContext['openEngine'] } = {},
+	options: { stdin?: string; env?: Record<string, string>; cwd?: string; cacheRoot?: string; openEngine?: CliContext['openEngine'] } = {},
 ): Promise<Outcome> {
 	const io = memoryIo({ stdin: options.stdin, env: options.env ?? {}, cwd: options.cwd ?? repoRoot });
 	const requests: ModelRequest[] = [];
@@ -33,7 +33,7 @@ export async function runCli(
 			return options.openEngine ? options.openEngine(request) : Promise.resolve(new FakeEmbedder());
 		},
 		defaultFixturesFile: path.join(repoRoot, 'fixtures', 'similarity-reference.toml'),
-		cacheRoot: path.join(repoRoot, 'tests', '.generated', 'cli-cache'),
+		cacheRoot: options.cacheRoot ?? path.join(repoRoot, 'tests', '.generated', 'cli-cache'),
 	};
 	const code = await run(argv, ctx);
 	return { code, stdout: io.out.join(''), stderr: io.err.join(''), requests };
