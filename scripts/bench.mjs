@@ -118,7 +118,7 @@ if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
-if (wanted('onload')) results.onload = await run('onload', { runs: 20 });
+if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });
 
 results.totalSeconds = (performance.now() - started) / 1000;
 results.machine.loadavgAtEnd = loadavg()[0];

@@ -1,0 +1,44 @@
+/**
+ * The few DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
+ * empty, setText), installed on the real prototype so the harness page can call the plugin's own
+ * renderers (src/obsidian/result-row.ts) and get exactly the plugin's markup and classes.
+ */
+interface Info {
+	cls?: string | string[];
+	text?: string;
+	attr?: Record<string, string | number | boolean | null>;
+}
+
+function createEl(this: HTMLElement, tag: string, o?: Info | string, callback?: (el: HTMLElement) => void): HTMLElement {
+	const info: Info = typeof o === 'string' ? { cls: o } : (o ?? {});
+	const el = document.createElement(tag);
+	const classes = typeof info.cls === 'string' ? info.cls.split(' ') : (info.cls ?? []);
+	for (const c of classes) if (c) el.classList.add(c);
+	if (info.text !== undefined) el.textContent = info.text;
+	for (const [k, v] of Object.entries(info.attr ?? {})) if (v !== null && v !== false) el.setAttribute(k, String(v));
+	this.appendChild(el);
+	callback?.(el);
+	return el;
+}
+
+export function installObsidianDom(): void {
+	const helpers: Record<string, unknown> = {
+		createEl,
+		createDiv(this: HTMLElement, o?: Info | string, cb?: (el: HTMLElement) => void) {
+			return createEl.call(this, 'div', o, cb);
+		},
+		createSpan(this: HTMLElement, o?: Info | string, cb?: (el: HTMLElement) => void) {
+			return createEl.call(this, 'span', o, cb);
+		},
+		addClass(this: HTMLElement, ...classes: string[]) {
+			this.classList.add(...classes);
+		},
+		empty(this: HTMLElement) {
+			this.replaceChildren();
+		},
+		setText(this: HTMLElement, text: string) {
+			this.textContent = text;
+		},
+	};
+	Object.assign(HTMLElement.prototype, helpers);
+}
