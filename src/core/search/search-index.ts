@@ -1,4 +1,4 @@
-import type { NoteRecord, StoredPassage } from '../index/types';
+import type { NoteRecord, RecordsChange, StoredPassage } from '../index/types';
 import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
 import { DEFAULT_CALIBRATION } from './calibration';
@@ -141,6 +141,28 @@ export class SearchIndex {
 		entry.path = to;
 		this.byPath.set(to, entry);
 		return true;
+	}
+
+	/**
+	 * Applies one store change from the indexer's `records` event: reset, removals, renames, then
+	 * upserts — the order the store applied them in. A record that cannot be loaded (wrong
+	 * dimension) is returned instead of thrown, so one bad record never blocks the rest; its
+	 * previous vectors are dropped too, since the store no longer holds them.
+	 */
+	apply(change: RecordsChange): { path: string; error: Error }[] {
+		if (change.reset) this.clear();
+		for (const path of change.removed) this.remove(path);
+		for (const [from, to] of change.renamed) this.rename(from, to);
+		const rejected: { path: string; error: Error }[] = [];
+		for (const record of change.upserted) {
+			try {
+				this.upsert(record);
+			} catch (error) {
+				this.remove(record.path);
+				rejected.push({ path: record.path, error: error instanceof Error ? error : new Error(String(error)) });
+			}
+		}
+		return rejected;
 	}
 
 	clear(): void {

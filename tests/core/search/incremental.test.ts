@@ -119,3 +119,33 @@ describe('incremental updates', () => {
 		expect(index.search(unitVector(random, DIM), { limit: 10, calibration: open }).map((r) => r.path)).toEqual(['a.md']);
 	});
 });
+
+describe('applying indexer record changes', () => {
+	it('applies reset, removals, renames and upserts like doing them one by one', () => {
+		const random = rng(51);
+		const records = randomRecords(random, 20, DIM, 3);
+		const [fresh] = randomRecords(random, 1, DIM, 3, 'fresh');
+		const changed = { ...randomRecords(random, 1, DIM, 3)[0], path: records[2].path };
+		const index = SearchIndex.fromRecords(DIM, records);
+		const rejected = index.apply({
+			reset: false,
+			removed: [records[0].path],
+			renamed: [[records[1].path, 'moved.md']],
+			upserted: [fresh, changed],
+		});
+		expect(rejected).toEqual([]);
+		const expected = [{ ...records[1], path: 'moved.md' }, changed, ...records.slice(3), fresh];
+		expectSameAnswers(index, SearchIndex.fromRecords(DIM, expected), 52);
+	});
+
+	it('drops everything on reset and reports records of the wrong dimension instead of throwing', () => {
+		const random = rng(53);
+		const index = SearchIndex.fromRecords(DIM, randomRecords(random, 10, DIM, 3));
+		const good = randomRecords(random, 2, DIM, 2, 'new');
+		const bad = { ...good[0], path: 'bad.md', vectors: new Float32Array(3) };
+		const rejected = index.apply({ reset: true, removed: [], renamed: [], upserted: [good[0], bad, good[1]] });
+		expect(rejected.map((r) => r.path)).toEqual(['bad.md']);
+		expect(rejected[0].error).toBeInstanceOf(RangeError);
+		expectSameAnswers(index, SearchIndex.fromRecords(DIM, good), 54);
+	});
+});

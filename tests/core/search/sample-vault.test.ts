@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
-import { titleOf, toStoredPassage } from '../../../src/core/index/snippet';
-import type { NoteRecord } from '../../../src/core/index/types';
+import { FsNoteSource } from '../../../src/core/index/fs-note-source';
+import { indexVault } from '../../../src/core/index/index-vault';
+import { MemoryVectorStore } from '../../../src/core/index/memory-store';
 import { SearchIndex, searchText, type Calibration } from '../../../src/core/search';
-import { chunkNote } from '../../../src/core/text/chunker';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
 
 const vault = path.resolve(__dirname, '../../../fixtures/sample-vault');
@@ -37,27 +37,12 @@ function userIgnoreFilters(): string[] {
 	return app.userIgnoreFilters ?? [];
 }
 
-/** Chunk and embed the vault the way the indexer does (chunker, snippets, exclusions). */
-async function indexVault(embedder: FakeEmbedder, patterns: string[]): Promise<SearchIndex> {
-	const exclusions = createExclusions(patterns);
-	const records: NoteRecord[] = [];
-	for (const file of listMarkdown(vault)) {
-		if (exclusions.isExcluded(file)) continue;
-		const markdown = readFileSync(path.join(vault, file), 'utf8');
-		const title = titleOf(file);
-		const passages = chunkNote({ path: file, title, markdown }, embedder.tokenizer);
-		const vectors = new Float32Array(passages.length * embedder.dim);
-		(await embedder.embed(passages.map((p) => p.text))).forEach((v, i) => vectors.set(v, i * embedder.dim));
-		records.push({
-			path: file,
-			mtime: 0,
-			size: markdown.length,
-			hash: file,
-			passages: passages.map((p, i) => toStoredPassage(p, title, i === 0)),
-			vectors,
-		});
-	}
-	return SearchIndex.fromRecords(embedder.dim, records);
+/** Runs the real indexer (fs source, chunker, exclusions, memory store) and loads the result. */
+async function indexSampleVault(embedder: FakeEmbedder, patterns: string[]): Promise<SearchIndex> {
+	const store = new MemoryVectorStore();
+	const report = await indexVault({ source: new FsNoteSource(vault), store, engine: embedder, exclusions: createExclusions(patterns) });
+	expect(report.failed).toEqual([]);
+	return SearchIndex.fromRecords(embedder.dim, await store.all());
 }
 
 describe('sample vault', () => {
@@ -66,9 +51,9 @@ describe('sample vault', () => {
 	let unfiltered: SearchIndex;
 
 	beforeAll(async () => {
-		index = await indexVault(embedder, [...defaultExclusionPatterns(CONFIG_DIR), ...userIgnoreFilters()]);
+		index = await indexSampleVault(embedder, [...defaultExclusionPatterns(CONFIG_DIR), ...userIgnoreFilters()]);
 		// Only the built-in exclusions: the ignored Archive/ note is in this index.
-		unfiltered = await indexVault(embedder, defaultExclusionPatterns(CONFIG_DIR));
+		unfiltered = await indexSampleVault(embedder, defaultExclusionPatterns(CONFIG_DIR));
 	});
 
 	it('indexes every note except the config folder, the drawing and the ignored folder', () => {
