@@ -19,8 +19,16 @@ export class UsageError extends Error {
 	}
 }
 
-/** The first line of any thrown value, fit for stderr. */
+/**
+ * The first line of any thrown value, fit for stderr. A cause is appended, because Node's
+ * "fetch failed" alone does not say that the host was unreachable.
+ */
 export function oneLine(error: unknown): string {
-	const text = error instanceof Error ? (('userMessage' in error && typeof error.userMessage === 'string' ? error.userMessage : error.message) || error.name) : String(error);
+	if (!(error instanceof Error)) return firstLine(String(error));
+	const text = firstLine(('userMessage' in error && typeof error.userMessage === 'string' ? error.userMessage : error.message) || error.name);
+	return error.cause instanceof Error && error.cause.message ? `${text} (${firstLine(error.cause.message)})` : text;
+}
+
+function firstLine(text: string): string {
 	return text.split('\n')[0].trim();
 }

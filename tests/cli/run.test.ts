@@ -77,6 +77,9 @@ describe('note-search (in-process, fake model)', () => {
 	it('turns an engine failure into one line, never a stack trace', async () => {
 		const out = await runCli(['embed', 'x'], { openEngine: () => Promise.reject(new Error('first line\n    at secret (stack.ts:1:1)')) });
 		expectOneLineError(out, /^note-search embed: first line\n$/);
+		// Node's fetch says only "fetch failed"; the cause says why.
+		const offline = new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND huggingface.co') });
+		expectOneLineError(await runCli(['embed', 'x'], { openEngine: () => Promise.reject(offline) }), /^note-search embed: fetch failed \(getaddrinfo ENOTFOUND huggingface\.co\)\n$/);
 	});
 });
 
