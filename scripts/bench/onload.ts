@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { compileFunction } from 'node:vm';
 import type * as Obsidian from 'obsidian';
 import SemanticNoteSearchPlugin from '../../src/main';
 import * as shim from '../../tests/shims/obsidian';
@@ -24,8 +25,13 @@ function evaluateMainJs(file: string): PluginClass {
 	const nodeRequire = createRequire(file);
 	const module = { exports: {} as { default?: PluginClass } };
 	const hostRequire = (id: string): unknown => (id === 'obsidian' ? shim : nodeRequire(id));
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- this IS the measurement: Obsidian evaluates main.js the same way
-	new Function('require', 'module', 'exports', readFileSync(file, 'utf8'))(hostRequire, module, module.exports);
+	// Compiled as a CommonJS function body, the way Obsidian loads a plugin's main.js.
+	const body = compileFunction(readFileSync(file, 'utf8'), ['require', 'module', 'exports'], { filename: file }) as (
+		req: (id: string) => unknown,
+		mod: typeof module,
+		exp: typeof module.exports,
+	) => void;
+	body(hostRequire, module, module.exports);
 	const Plugin = module.exports.default;
 	if (!Plugin) throw new Error('main.js has no default export');
 	return Plugin;
