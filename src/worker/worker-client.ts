@@ -1,0 +1,136 @@
+import type { Embedder } from '../core/embedding/types';
+import type { NoteInput, Passage } from '../core/text/passage';
+import type { WorkerPort } from './port';
+import { type InitOptions, requestTransferables, type WorkerRequest, type WorkerResponse } from './protocol';
+
+/** An error raised in the worker, re-thrown on the main thread with its original name. */
+export class WorkerRequestError extends Error {
+	constructor(
+		readonly remoteName: string,
+		message: string,
+	) {
+		super(message);
+		this.name = remoteName;
+	}
+}
+
+type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Main-thread side of the embedding worker: an async Embedder plus a chunker, so the indexer
+ * runs unchanged whether the model lives in a worker or in-process.
+ *
+ * ```ts
+ * const client = await WorkerClient.start(workerPort(new Worker(url)), { files, dtype: 'fp32' });
+ * const indexer = new Indexer({ source, store, embedder: client, chunk: client.chunk, ... });
+ * // on unload:
+ * client.terminate();
+ * ```
+ */
+export class WorkerClient implements Embedder {
+	private nextId = 1;
+	private readonly pending = new Map<number, Pending>();
+	private broken: Error | undefined;
+
+	private constructor(
+		private readonly port: WorkerPort,
+		readonly modelKey: string,
+		readonly dim: number,
+		readonly maxTokens: number,
+	) {}
+
+	/**
+	 * Sends the model to the worker and waits until it is loaded. By default the model files'
+	 * buffers are transferred (not copied), which leaves them detached on this side.
+	 */
+	static async start(port: WorkerPort, init: InitOptions, options: { transfer?: boolean } = {}): Promise<WorkerClient> {
+		const bootstrap = new WorkerClient(port, '', 0, 0);
+		bootstrap.listen();
+		let response: WorkerResponse;
+		try {
+			response = await bootstrap.request({ type: 'init', ...init }, options.transfer ?? true);
+		} catch (err) {
+			port.terminate();
+			throw err;
+		}
+		if (!response.ok || response.type !== 'init') {
+			port.terminate();
+			throw new Error('embedding worker answered init with the wrong response');
+		}
+		const client = new WorkerClient(port, response.modelKey, response.dim, response.maxTokens);
+		client.nextId = bootstrap.nextId;
+		client.listen();
+		return client;
+	}
+
+	async embed(texts: readonly string[]): Promise<Float32Array[]> {
+		if (texts.length === 0) return [];
+		const r = await this.request({ type: 'embed', texts: [...texts] });
+		if (!r.ok || r.type !== 'embed' || r.count !== texts.length || r.vectors.length !== r.count * r.dim) {
+			throw new Error('embedding worker returned a malformed embed response');
+		}
+		const out: Float32Array[] = [];
+		for (let i = 0; i < r.count; i++) out.push(r.vectors.subarray(i * r.dim, (i + 1) * r.dim));
+		return out;
+	}
+
+	/** Chunks a note in the worker. An arrow property, so `chunk: client.chunk` works as a Chunker. */
+	readonly chunk = async (note: NoteInput): Promise<Passage[]> => {
+		const r = await this.request({ type: 'chunk', note: { path: note.path, title: note.title, markdown: note.markdown } });
+		if (!r.ok || r.type !== 'chunk') throw new Error('embedding worker returned a malformed chunk response');
+		return r.passages;
+	};
+
+	/** Releases the model in the worker, then stops the worker. */
+	async dispose(): Promise<void> {
+		if (this.broken) return;
+		try {
+			await this.request({ type: 'dispose' });
+		} finally {
+			this.terminate();
+		}
+	}
+
+	/** Stops the worker at once (plugin unload); pending requests reject. */
+	terminate(): void {
+		this.fail(new Error('The embedding worker was stopped.'));
+		this.port.terminate();
+	}
+
+	private listen(): void {
+		this.port.onResponse((data) => this.receive(data));
+		this.port.onFatal((err) => this.fail(err));
+	}
+
+	private receive(data: unknown): void {
+		if (typeof data !== 'object' || data === null || typeof (data as { id?: unknown }).id !== 'number') return;
+		const response = data as WorkerResponse;
+		const p = this.pending.get(response.id);
+		if (!p) return;
+		this.pending.delete(response.id);
+		if (response.ok) p.resolve(response);
+		else p.reject(new WorkerRequestError(response.error.name, response.error.message));
+	}
+
+	private fail(err: Error): void {
+		this.broken ??= err;
+		for (const p of this.pending.values()) p.reject(err);
+		this.pending.clear();
+	}
+
+	private request(body: DistributiveOmit<WorkerRequest, 'id'>, transfer = false): Promise<WorkerResponse> {
+		if (this.broken) return Promise.reject(this.broken);
+		const id = this.nextId++;
+		const request = { ...body, id } as WorkerRequest;
+		return new Promise<WorkerResponse>((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			try {
+				this.port.post(request, transfer ? requestTransferables(request) : []);
+			} catch (err) {
+				this.pending.delete(id);
+				reject(err instanceof Error ? err : new Error(String(err)));
+			}
+		});
+	}
+}

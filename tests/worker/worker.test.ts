@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddingEngine } from '../../src/core/embedding/types';
+import { IdbVectorStore } from '../../src/core/index/idb-store';
+import { Indexer } from '../../src/core/index/indexer';
+import { createWorkerHandler } from '../../src/worker/handler';
+import { inProcessPort, type WorkerPort } from '../../src/worker/port';
+import { type InitOptions, requestTransferables, transferablesOf, type WorkerResponse } from '../../src/worker/protocol';
+import { WorkerClient, WorkerRequestError } from '../../src/worker/worker-client';
+import { FakeEmbedder } from '../helpers/fake-embedder';
+import { MemoryNoteSource } from '../helpers/vault-fixtures';
+
+const init: InitOptions = { files: { 'config.json': new Uint8Array([1, 2, 3]) }, dtype: 'fp32' };
+
+function fakeHandler(engines: FakeEmbedder[] = [], fail?: string) {
+	return createWorkerHandler({
+		createEngine: (options) => {
+			if (fail) return Promise.reject(new Error(fail));
+			const e = new FakeEmbedder({ dim: 8, modelKey: `fake/${options.dtype}/${Object.keys(options.files).join(',')}` });
+			engines.push(e);
+			return Promise.resolve(e as EmbeddingEngine);
+		},
+	});
+}
+
+describe('worker handler', () => {
+	it('initialises, chunks, embeds into one transferable buffer, and disposes', async () => {
+		const engines: FakeEmbedder[] = [];
+		const handle = fakeHandler(engines);
+		expect(await handle({ id: 1, type: 'init', ...init })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256 });
+		const chunked = await handle({ id: 2, type: 'chunk', note: { path: 'a/Note.md', title: 'Note', markdown: '# H\n\nHello there.' } });
+		expect(chunked).toMatchObject({ id: 2, ok: true, type: 'chunk', passages: [{ text: 'Note\n\nH\nHello there.', heading: 'H' }] });
+		const embedded = await handle({ id: 3, type: 'embed', texts: ['one', 'two'] });
+		if (!embedded.ok || embedded.type !== 'embed') throw new Error('expected embed response');
+		expect(embedded.count).toBe(2);
+		expect(embedded.vectors).toHaveLength(16);
+		expect(Array.from(embedded.vectors.subarray(8))).toEqual(Array.from(engines[0].vector('two')));
+		expect(transferablesOf(embedded)).toEqual([embedded.vectors.buffer]);
+		expect(await handle({ id: 4, type: 'dispose' })).toEqual({ id: 4, ok: true, type: 'dispose' });
+		expect(engines[0].disposed).toBe(true);
+	});
+
+	it('answers every failure with an error message instead of throwing', async () => {
+		const handle = fakeHandler();
+		expect(await handle({ id: 1, type: 'embed', texts: ['x'] })).toMatchObject({ id: 1, ok: false, type: 'embed', error: { message: /not initialised/ } });
+		expect(await handle('garbage')).toMatchObject({ id: -1, ok: false, type: 'unknown', error: { name: 'ProtocolError' } });
+		expect(await handle({ id: 5, type: 'explode' })).toMatchObject({ id: 5, ok: false, type: 'unknown' });
+		expect(await handle({ id: 6, type: 'embed', texts: [1, 2] })).toMatchObject({ id: 6, ok: false, error: { message: /texts/ } });
+		await handle({ id: 7, type: 'init', ...init });
+		const bytes = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
+		const binary = await handle({ id: 8, type: 'chunk', note: { path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) } });
+		expect(binary).toMatchObject({ id: 8, ok: false, type: 'chunk', error: { name: 'ChunkingError' } });
+		const broken = fakeHandler([], 'model file missing');
+		expect(await broken({ id: 9, type: 'init', ...init })).toMatchObject({ ok: false, error: { message: 'model file missing' } });
+	});
+
+	it('lists only whole buffers of init files for transfer', () => {
+		const whole = new Uint8Array(4);
+		const part = new Uint8Array(new ArrayBuffer(16), 4, 4);
+		expect(requestTransferables({ id: 1, type: 'init', dtype: 'q8', files: { a: whole, b: part, c: whole } })).toEqual([whole.buffer]);
+	});
+});
+
+describe('WorkerClient', () => {
+	it('embeds and chunks through a port, in request order', async () => {
+		const engines: FakeEmbedder[] = [];
+		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
+		expect(client.modelKey).toBe('fake/fp32/config.json');
+		expect(client.dim).toBe(8);
+		const [a, b] = await Promise.all([client.embed(['alpha beta']), client.embed(['gamma', 'delta'])]);
+		expect(Array.from(a[0])).toEqual(Array.from(engines[0].vector('alpha beta')));
+		expect(b).toHaveLength(2);
+		expect(await client.embed([])).toEqual([]);
+		const passages = await client.chunk({ path: 'x.md', title: 'X', markdown: 'Some text.' });
+		expect(passages[0].text).toBe('X\n\nSome text.');
+		await client.dispose();
+		expect(engines[0].disposed).toBe(true);
+		await expect(client.embed(['after'])).rejects.toThrow(/stopped/);
+	});
+
+	it('re-throws worker errors with their name and rejects pending requests on terminate', async () => {
+		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init, { transfer: false });
+		const bytes = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
+		const err = await client.chunk({ path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) }).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(WorkerRequestError);
+		expect((err as Error).name).toBe('ChunkingError');
+		client.terminate();
+	});
+
+	it('rejects pending requests when terminated (plugin unload)', async () => {
+		let respond: ((r: unknown) => void) | undefined;
+		let terminated = false;
+		// Answers init, then never again: a worker stuck in a long inference.
+		const port: WorkerPort = {
+			post: (req) => {
+				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256 } satisfies WorkerResponse));
+			},
+			onResponse: (r) => (respond = r),
+			onFatal: () => undefined,
+			terminate: () => (terminated = true),
+		};
+		const client = await WorkerClient.start(port, init);
+		const pending = client.embed(['stuck']);
+		client.terminate();
+		await expect(pending).rejects.toThrow(/stopped/);
+		expect(terminated).toBe(true);
+	});
+
+	it('fails start when the model cannot load, and rejects everything after a fatal worker error', async () => {
+		await expect(WorkerClient.start(inProcessPort(fakeHandler([], 'no weights')), init)).rejects.toThrow('no weights');
+		let fatal: ((e: Error) => void) | undefined;
+		let respond: ((r: unknown) => void) | undefined;
+		const port: WorkerPort = {
+			post: (req) => {
+				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256 } satisfies WorkerResponse));
+			},
+			onResponse: (r) => (respond = r),
+			onFatal: (f) => (fatal = f),
+			terminate: () => undefined,
+		};
+		const client = await WorkerClient.start(port, init);
+		const pending = client.embed(['never answered']);
+		fatal?.(new Error('worker script crashed'));
+		await expect(pending).rejects.toThrow('worker script crashed');
+		await expect(client.embed(['later'])).rejects.toThrow('worker script crashed');
+	});
+
+	it('drives the Indexer as its embedder and chunker', async () => {
+		const engines: FakeEmbedder[] = [];
+		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
+		const source = new MemoryNoteSource({ 'A.md': '# One\n\nFirst note.', 'B/C.md': 'Second note. With two sentences.' });
+		const store = new IdbVectorStore(`semantic-note-search/worker-${Date.now()}`);
+		const report = await new Indexer({ source, store, embedder: client, chunk: client.chunk }).run();
+		expect(report).toMatchObject({ notes: 2, chunks: 2, embedded: 2, failed: [] });
+		expect((await store.get('A.md'))?.vectors).toHaveLength(8);
+		expect(engines[0].embeddedTexts.sort()).toEqual(['A\n\nOne\nFirst note.', 'C\n\nSecond note. With two sentences.']);
+		client.terminate();
+	});
+});
