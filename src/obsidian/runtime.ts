@@ -267,10 +267,10 @@ export class VaultRuntime implements Runtime {
 	}
 
 	private searchPort(): RelatedSource {
-		const runtime = this;
+		const settings = () => this.context.settings();
 		return {
 			get threshold() {
-				return runtime.context.settings().threshold;
+				return settings().threshold;
 			},
 			search: async (query): Promise<SearchAnswer> => {
 				const ready = await this.ensureReady();

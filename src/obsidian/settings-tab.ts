@@ -37,7 +37,7 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 			)
 			.addText((t) =>
 				t
-					.setPlaceholder('/path/to/all-MiniLM-L6-v2')
+					.setPlaceholder('Absolute folder path')
 					.setValue(s.modelFolder)
 					.onChange((v) => this.host.updateSettings({ modelFolder: v.trim() })),
 			);
@@ -99,7 +99,10 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 		new Setting(containerEl).setName('Indexing').setHeading();
 		new Setting(containerEl)
 			.setName('Excluded folders and patterns')
-			.setDesc('One per line: a folder (notes/private/) or a glob (*.excalidraw.md, **/drafts/**). Excluded notes are never read or embedded, and removed from the index.')
+			.setDesc(
+				'One per line: a folder such as Private/, or a glob such as **/drafts/** or a file name pattern. ' +
+					'Excluded notes are never read or embedded, and are removed from the index.',
+			)
 			.addTextArea((t) => t.setValue(s.exclusions).onChange((v) => this.host.updateSettings({ exclusions: v })));
 		new Setting(containerEl)
 			.setName('Index on startup')

@@ -137,6 +137,14 @@ export class FakeAdapter {
 		this.files.delete(path);
 		return Promise.resolve();
 	}
+	rename(from: string, to: string): Promise<void> {
+		const v = this.files.get(from);
+		if (v === undefined) return Promise.reject(new Error(`ENOENT: ${from}`));
+		if (this.files.has(to)) return Promise.reject(new Error(`EEXIST: ${to}`));
+		this.files.delete(from);
+		this.files.set(to, v);
+		return Promise.resolve();
+	}
 }
 
 export class Vault extends Events {

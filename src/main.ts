@@ -1,0 +1,75 @@
+import { Plugin } from 'obsidian';
+import { registerCommands, confirmReindex, showIndexStatus } from './obsidian/commands';
+import { IndexJobs } from './obsidian/index-jobs';
+import { modelCacheFolder } from './obsidian/model-source';
+import type { Runtime, RuntimeFactory } from './obsidian/ports';
+import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/related-view';
+import { createVaultRuntime } from './obsidian/runtime';
+import { parseSettings, type SemanticSearchSettings } from './obsidian/settings';
+import { SemanticSearchSettingTab, type SettingsHost } from './obsidian/settings-tab';
+import { IndexStatusBar } from './obsidian/status-bar';
+import { registerVaultEvents } from './obsidian/vault-events';
+
+/** Settings that need the model reloaded or the vault re-synced wait for typing to stop. */
+const APPLY_SETTINGS_MS = 1000;
+
+/** Lifecycle only: settings, runtime, UI and events are built in src/obsidian/. */
+export default class SemanticNoteSearchPlugin extends Plugin implements SettingsHost {
+	settings!: SemanticSearchSettings;
+	/** Builds index + search; tests replace it before load to run without the worker. */
+	createRuntime: RuntimeFactory = createVaultRuntime;
+	private runtime: Runtime | null = null;
+	private jobs = new IndexJobs();
+	private applyTimer: number | undefined;
+
+	get modelCacheFolder(): string {
+		return modelCacheFolder(this.app.vault.configDir, this.manifest.id);
+	}
+
+	async onload(): Promise<void> {
+		this.settings = parseSettings(await this.loadData(), this.app.vault.configDir);
+		const runtime = this.createRuntime({
+			app: this.app,
+			pluginId: this.manifest.id,
+			settings: () => this.settings,
+			onModelError: (error) => this.jobs.fail(error),
+		});
+		this.runtime = runtime;
+		// Registered first so it runs last on unload, after views and events are gone.
+		this.register(() => {
+			this.runtime = null;
+			void runtime.dispose();
+		});
+		this.register(() => window.clearTimeout(this.applyTimer));
+
+		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
+		this.addSettingTab(new SemanticSearchSettingTab(this.app, this, this));
+		new IndexStatusBar(this, runtime.index, () => showIndexStatus(this, runtime));
+		registerCommands(this, runtime, this.jobs);
+
+		// Before layout ready Obsidian fires `create` for every file; the start-up sync covers them.
+		this.app.workspace.onLayoutReady(() => {
+			registerVaultEvents(this, this.app, runtime.index);
+			if (this.settings.indexOnStartup) void this.jobs.run(() => runtime.index.sync(), { announce: false });
+		});
+	}
+
+	async updateSettings(patch: Partial<SemanticSearchSettings>): Promise<void> {
+		const before = this.settings;
+		this.settings = { ...before, ...patch };
+		await this.saveData(this.settings);
+		const heavy: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype', 'exclusions'];
+		if (!heavy.some((k) => before[k] !== this.settings[k])) return;
+		window.clearTimeout(this.applyTimer);
+		this.applyTimer = window.setTimeout(() => {
+			this.jobs.resetModelNotice();
+			this.runtime?.settingsChanged();
+			const runtime = this.runtime;
+			if (runtime) void this.jobs.run(() => runtime.index.sync(), { announce: false });
+		}, APPLY_SETTINGS_MS);
+	}
+
+	requestReindex(): void {
+		if (this.runtime) confirmReindex(this, this.runtime, this.jobs);
+	}
+}

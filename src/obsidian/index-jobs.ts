@@ -1,0 +1,51 @@
+import { Notice } from 'obsidian';
+import type { IndexReport } from '../core/index/types';
+import { isModelUnavailable, userMessage } from './errors';
+
+const count = new Intl.NumberFormat('en-US');
+
+/** The notice at the end of a run; undefined when an unchanged vault was checked (no news). */
+export function reportMessage(report: IndexReport, always: boolean): string | undefined {
+	const failed = report.failed.length;
+	if (!always && report.embedded === 0 && failed === 0 && report.removed === 0) return undefined;
+	let text = `Semantic index ready: ${count.format(report.notes)} notes, ${count.format(report.embedded)} passages embedded`;
+	if (failed > 0) text += `, ${count.format(failed)} failed (see "Show index status")`;
+	return `${text}.`;
+}
+
+/**
+ * Runs index jobs one at a time and reports their outcome as notices. A missing model is reported
+ * once per session, not once per job, and never as a stack trace.
+ */
+export class IndexJobs {
+	private running: Promise<void> = Promise.resolve();
+	private modelNoticeShown = false;
+
+	run(job: () => Promise<IndexReport>, options: { announce: boolean }): Promise<void> {
+		this.running = this.running.then(async () => {
+			try {
+				const message = reportMessage(await job(), options.announce);
+				if (message) new Notice(message);
+			} catch (error) {
+				this.fail(error);
+			}
+		});
+		return this.running;
+	}
+
+	fail(error: unknown): void {
+		if (isModelUnavailable(error)) {
+			if (this.modelNoticeShown) return;
+			this.modelNoticeShown = true;
+			new Notice(`${userMessage(error)} See the plugin settings.`, 0);
+			return;
+		}
+		console.error('Semantic note search: indexing failed', error);
+		new Notice(`Indexing stopped: ${userMessage(error)}`);
+	}
+
+	/** After a settings change the user may have fixed the model: report it again if not. */
+	resetModelNotice(): void {
+		this.modelNoticeShown = false;
+	}
+}

@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import SemanticNoteSearchPlugin from '../src/main';
+import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
+import { FakeRuntime, report } from './helpers/obsidian-fakes';
+import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
+import { fakeEngineRuntime } from './helpers/obsidian-runtime';
+import { App, Modal, Notice, Plugin, PluginSettingTab, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
+import type * as Obsidian from 'obsidian';
+
+const NOTES: Record<string, string> = {
+	'Garden/Tomatoes.md': '# Tomatoes\nWater the tomato plants every morning.',
+	'Garden/Basil.md': '# Basil\nPinch basil flowers so basil keeps growing.',
+	'Work/Standup.md': 'The team meeting covers blockers.',
+};
+
+function newPlugin(app: App): { plugin: SemanticNoteSearchPlugin; shim: Plugin } {
+	const plugin = new SemanticNoteSearchPlugin(app as unknown as Obsidian.App, asObsidianManifest(manifest));
+	return { plugin, shim: plugin as unknown as Plugin };
+}
+
+const handlerCount = (app: App) => app.vault.listenerCount() + app.workspace.listenerCount() + app.metadataCache.listenerCount();
+
+describe('plugin lifecycle with a fake runtime', () => {
+	beforeEach(() => {
+		Notice.shown = [];
+	});
+
+	async function start(data?: unknown) {
+		const app = new App();
+		if (data !== undefined) app.pluginData.set(manifest.id, data);
+		const { plugin, shim } = newPlugin(app);
+		const runtime = new FakeRuntime();
+		plugin.createRuntime = () => runtime;
+		const notes: Record<string, string> = {};
+		for (let i = 0; i < 50; i++) notes[`Notes/${i}.md`] = `note ${i}`;
+		await startApp(app, shim, notes);
+		return { app, plugin, shim, runtime };
+	}
+
+	it('registers vault events only after layout ready: the start-up create storm indexes nothing per file', async () => {
+		const { app, runtime } = await start();
+		expect(runtime.index.calls).toEqual(['sync']);
+		await app.vault.create('Later.md', 'new');
+		await Promise.resolve();
+		// `create` and the metadata `changed` after parsing; the indexer's debounce merges them.
+		expect(runtime.index.calls).toEqual(['sync', 'changed Later.md', 'changed Later.md']);
+	});
+
+	it('does not index at start-up when the user turned it off', async () => {
+		const { runtime } = await start({ indexOnStartup: false });
+		expect(runtime.index.calls).toEqual([]);
+	});
+
+	it('registers commands without default hotkeys, a status bar item, a view and a settings tab', async () => {
+		const { app } = await start();
+		const ids = [...app.commands.keys()].map((k) => k.replace(`${manifest.id}:`, ''));
+		expect(ids.sort()).toEqual(['cancel-indexing', 'open-related-notes', 'pause-indexing', 'reindex-vault', 'resume-indexing', 'search', 'show-index-status']);
+		expect([...app.commands.values()].every((c) => c.hotkeys === undefined)).toBe(true);
+		expect(app.statusBar.children).toHaveLength(1);
+		expect(app.workspace.viewFactories.has(RELATED_VIEW_TYPE)).toBe(true);
+		expect(app.settingTabs).toHaveLength(1);
+	});
+
+	it('unloads cleanly: nothing registered is left and the runtime is disposed', async () => {
+		const { app, shim, runtime } = await start();
+		expect(app.executeCommandById(`${manifest.id}:open-related-notes`)).toBe(true);
+		await vi.waitFor(() => expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toHaveLength(1));
+		shim.unload();
+		expect(app.commands.size).toBe(0);
+		expect(app.statusBar.children).toEqual([]);
+		expect(app.settingTabs).toEqual([]);
+		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([]);
+		expect(app.workspace.viewFactories.size).toBe(0);
+		expect(handlerCount(app)).toBe(0);
+		expect(runtime.index.listenerCount + runtime.search.listenerCount).toBe(0);
+		expect(runtime.disposed).toBe(true);
+		expect(shim.pendingCleanups).toBe(0);
+	});
+
+	it('asks for confirmation before reindexing', async () => {
+		const { app, runtime } = await start();
+		app.executeCommandById(`${manifest.id}:reindex-vault`);
+		const confirm = app.openModals[0];
+		expect(confirm).toBeInstanceOf(Modal);
+		expect(confirm.titleEl.getText()).toBe('Reindex vault');
+		expect(runtime.index.calls).not.toContain('rebuild');
+		const buttons = confirm.contentEl.byClass('setting-item')[0];
+		expect(buttons).toBeDefined();
+		const setting = confirm.contentEl.findAll((el) => el.setting !== undefined)[0].setting as { components: { buttonText: string; click(): Promise<void> }[] };
+		expect(setting.components.map((b) => b.buttonText)).toEqual(['Cancel', 'Reindex']);
+		await setting.components[0].click();
+		expect(runtime.index.calls).not.toContain('rebuild');
+		app.executeCommandById(`${manifest.id}:reindex-vault`);
+		runtime.index.nextReport = report({ notes: 50, embedded: 50 });
+		const again = app.openModals[0].contentEl.findAll((el) => el.setting !== undefined)[0].setting as typeof setting;
+		await again.components[1].click();
+		await vi.waitFor(() => expect(runtime.index.calls).toContain('rebuild'));
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Semantic index ready: 50 notes, 50 passages embedded.'));
+	});
+
+	it('pause, resume and cancel commands are offered only when they apply', async () => {
+		const { app, runtime } = await start();
+		expect(app.executeCommandById(`${manifest.id}:pause-indexing`)).toBe(false);
+		runtime.index.setProgress({ done: 1, total: 5, state: 'indexing' });
+		expect(app.executeCommandById(`${manifest.id}:pause-indexing`)).toBe(true);
+		runtime.index.setProgress({ done: 1, total: 5, state: 'paused' });
+		expect(app.executeCommandById(`${manifest.id}:resume-indexing`)).toBe(true);
+		expect(app.executeCommandById(`${manifest.id}:cancel-indexing`)).toBe(true);
+		expect(runtime.index.calls).toEqual(['sync', 'pause', 'resume', 'cancel']);
+	});
+
+	it('saves settings and applies model and exclusion changes after typing stops', async () => {
+		const { app, runtime } = await start();
+		vi.useFakeTimers();
+		try {
+			const tab = app.settingTabs[0] as PluginSettingTab;
+			tab.display();
+			const toggle = tab.setting('Allow downloading the model').components[0] as ToggleComponent;
+			await toggle.userChange(true);
+			expect(app.pluginData.get(manifest.id)).toMatchObject({ allowDownload: true });
+			expect(runtime.settingsChanges).toBe(0);
+			await vi.advanceTimersByTimeAsync(1100);
+			expect(runtime.settingsChanges).toBe(1);
+			expect(runtime.index.calls).toEqual(['sync', 'sync']);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});
+
+describe('plugin with the real runtime and the fake embedder', () => {
+	beforeEach(() => {
+		Notice.shown = [];
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	async function start(options: { unavailable?: boolean } = {}) {
+		const app = new App();
+		app.pluginData.set(manifest.id, { threshold: 0.1 });
+		const { plugin, shim } = newPlugin(app);
+		const { factory, probe } = fakeEngineRuntime(options);
+		plugin.createRuntime = factory;
+		await startApp(app, shim, NOTES);
+		return { app, shim, probe };
+	}
+
+	it('indexes at start-up, announces it, and searches from the command', async () => {
+		const { app, probe } = await start();
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Semantic index ready: 3 notes, 3 passages embedded.'));
+		expect(probe.loads).toBe(1);
+		app.executeCommandById(`${manifest.id}:search`);
+		const modal = shimSuggest(app.openModals[0] as unknown as Obsidian.SuggestModal<unknown>);
+		expect(modal).toBeInstanceOf(SuggestModal);
+		await modal.setQuery('tomato plants');
+		expect(modal.resultContainerEl.byClass('sns-result-title')[0].getText()).toBe('Tomatoes');
+	});
+
+	it('shows the index status with counts', async () => {
+		const { app } = await start();
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
+		app.executeCommandById(`${manifest.id}:show-index-status`);
+		const modal = app.openModals[0] as unknown as { rendered: Promise<void>; contentEl: Modal['contentEl'] };
+		await modal.rendered;
+		expect(modal.contentEl.getText()).toContain('Indexed notes3');
+	});
+
+	it('without a model: one clear notice, no stack trace, and search explains it', async () => {
+		const { app, shim } = await start({ unavailable: true });
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
+		const message = Notice.shown[0].message;
+		expect(message).toMatch(/^The embedding model \(all-MiniLM-L6-v2\) is not available/);
+		expect(message).toContain('allow the plugin to download it');
+		expect(message).toContain('See the plugin settings.');
+		expect(message).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+		app.executeCommandById(`${manifest.id}:search`);
+		const modal = shimSuggest(app.openModals[0] as unknown as Obsidian.SuggestModal<unknown>);
+		await modal.setQuery('tomato');
+		expect(modal.resultContainerEl.getText()).toContain('is not available');
+		await (shim as unknown as SemanticNoteSearchPlugin).updateSettings({ threshold: 0.2 });
+		expect(Notice.shown).toHaveLength(1);
+	});
+
+	it('terminates the engine (the worker) on unload', async () => {
+		const { app, shim, probe } = await start();
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
+		shim.unload();
+		await vi.waitFor(() => expect(probe.allDisposed()).toBe(true));
+		expect(handlerCount(app)).toBe(0);
+	});
+});
