@@ -4,7 +4,8 @@
 //
 // Each part is a TypeScript file in scripts/bench/, bundled here with esbuild and run in its own
 // child process, so WASM heaps and peak RSS of one part never leak into another.
-// `node scripts/bench.mjs search onload` runs only the named parts (for development).
+// `node scripts/bench.mjs search onload` runs only the named parts, and BENCH_WORD_PIECES=2000
+// shrinks the embedding corpus (both for development; the recorded numbers use the defaults).
 import esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ const batchesFile = join(buildDir, 'plugin-batches.json');
 const embedInput = { modelDir, corpusFile, batchesFile };
 
 if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
-	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: 12_000 });
+	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: Number(process.env.BENCH_WORD_PIECES ?? 12_000) });
 }
 rmSync(batchesFile, { force: true }); // never replay a previous run's batches
 if (wanted('embed-plugin')) results.plugin = await run('embed-plugin', embedInput);

@@ -1,17 +1,24 @@
 /**
- * The plugin's embedding path, minus the Worker boundary: the real Indexer (windows of notes,
- * passages sorted by length, batches of ≤ 32) over the corpus notes, chunked by the real chunker,
- * embedded by our engine on ORT-web WASM with one thread. Records every batch it ran, so padding
- * is measured on what really ran and the native part can replay the same batches.
+ * The plugin's embedding path minus the thread: the real Indexer (windows of notes, passages
+ * sorted by length, batches of ≤ 32) talking through the real WorkerClient and worker protocol
+ * (structured-cloned messages, chunking in the worker) to the worker's own handler, which runs
+ * our engine on ORT-web WASM with one thread. Records every batch it ran, so padding is measured
+ * on what really ran and the native part can replay the same batches.
  * Peak RSS of this process is the memory of the embedding path (engine + WASM heap + indexing).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { localChunker } from '../../src/core/index/chunker-port';
+import { join } from 'node:path';
 import { Indexer } from '../../src/core/index/indexer';
 import { MemoryVectorStore } from '../../src/core/index/memory-store';
 import type { NoteSource } from '../../src/core/index/types';
-import { createNodeEngine, nodeModelFiles } from '../../src/core/embedding/node';
+import { createEngine } from '../../src/core/embedding/engine';
+import { memoryModelFiles } from '../../src/core/embedding/model-files';
+import { requiredFiles } from '../../src/core/embedding/model-manifest';
+import { nodeWasmBinary } from '../../src/core/embedding/node';
 import type { Embedder } from '../../src/core/embedding/types';
+import { createWorkerHandler } from '../../src/worker/handler';
+import { inProcessPort } from '../../src/worker/port';
+import { WorkerClient } from '../../src/worker/worker-client';
 import type { Corpus, EmbedResult } from './corpus-types';
 import { cpuSince, now, runPart } from './part';
 
@@ -24,19 +31,24 @@ interface Input {
 
 runPart<Input, EmbedResult>(async ({ modelDir, corpusFile, batchesFile }) => {
 	const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
+	const wasmBinary = await nodeWasmBinary();
+	// The same handler the worker entry builds, with the WASM bytes from node_modules.
+	const handler = createWorkerHandler({
+		createEngine: (init) => createEngine({ files: memoryModelFiles(init.files), dtype: init.dtype, wasmBinary }),
+	});
+	const files = Object.fromEntries(requiredFiles('fp32').map((f) => [f.path, new Uint8Array(readFileSync(join(modelDir, f.path)))]));
 	const t0 = now();
-	const engine = await createNodeEngine({ files: nodeModelFiles(modelDir) });
+	const client = await WorkerClient.start(inProcessPort(handler), { files, dtype: 'fp32' });
 	const loadSeconds = (now() - t0) / 1000;
-	await engine.embed(corpus.passages.slice(0, 4).map((p) => p.text));
-
-	// Texts are only collected while timing; tokenizing them again happens afterwards.
+	await client.embed(corpus.passages.slice(0, 4).map((p) => p.text));
+	// Texts are only collected while timing; their token ids are looked up afterwards.
 	const calls: string[][] = [];
 	const recording: Embedder = {
-		dim: engine.dim,
-		modelKey: engine.modelKey,
+		dim: client.dim,
+		modelKey: client.modelKey,
 		embed: (texts) => {
 			calls.push([...texts]);
-			return engine.embed(texts);
+			return client.embed(texts);
 		},
 		dispose: () => Promise.resolve(),
 	};
@@ -46,22 +58,29 @@ runPart<Input, EmbedResult>(async ({ modelDir, corpusFile, batchesFile }) => {
 		read: (path) => Promise.resolve(byPath.get(path) ?? ''),
 	};
 	// In memory: the store's cost is measured by the idb-load part, here only embedding counts.
-	const indexer = new Indexer({ source, store: new MemoryVectorStore(), embedder: recording, chunk: localChunker(engine.tokenizer) });
+	const indexer = new Indexer({ source, store: new MemoryVectorStore(), embedder: recording, chunk: client.chunk });
 	const t1 = now();
 	const cpu0 = process.cpuUsage();
 	const report = await indexer.run();
 	const seconds = (now() - t1) / 1000;
 	const cpuSeconds = cpuSince(cpu0);
 
-	const batches = calls.map((texts) => texts.map((t) => engine.tokenizer.modelInput(t)));
+	const idsOf = new Map(corpus.passages.map((p) => [p.text, p.ids]));
+	const batches = calls.map((texts) =>
+		texts.map((t) => {
+			const ids = idsOf.get(t);
+			if (!ids) throw new Error('the worker chunked a passage the corpus part did not produce');
+			return ids;
+		}),
+	);
 	const wordPieces = batches.flat().reduce((n, ids) => n + ids.length, 0);
 	if (report.embedded !== corpus.passages.length) {
 		throw new Error(`indexer embedded ${report.embedded} passages, the corpus has ${corpus.passages.length} (failed: ${report.failed.length})`);
 	}
 	writeFileSync(batchesFile, JSON.stringify(batches));
-	await engine.dispose();
+	await client.dispose();
 	return {
-		backend: 'plugin path: Indexer + engine, ORT-web WASM 1 thread',
+		backend: 'plugin path: Indexer → WorkerClient → worker handler → engine, ORT-web WASM 1 thread',
 		wordPieces,
 		passages: report.embedded,
 		seconds,
