@@ -3,9 +3,9 @@
  * → L2 normalisation, batched by length and returned in input order.
  */
 import { planBatches, padRows } from './batching';
-import { ModelNotAvailableError } from './errors';
 import type { ModelFiles } from './model-files';
 import { requiredFiles, weightsPath } from './model-manifest';
+import { readRequired } from './read-model';
 import { sha256Hex } from './sha256';
 import { correctStages, type EngineStages } from './stages';
 import { WordPieceTokenizer } from './tokenizer';
@@ -28,17 +28,6 @@ export interface EngineOptions {
 export const DEFAULT_BATCH_SIZE = 32;
 const HIDDEN_SIZE = 384;
 
-/** Reads every required file up front, so a missing model fails once, clearly, before any loading. */
-async function readModel(files: ModelFiles, dtype: Dtype): Promise<Map<string, Uint8Array>> {
-	const bytes = new Map<string, Uint8Array>();
-	for (const file of requiredFiles(dtype)) {
-		const content = await files.read(file.path);
-		if (!content) throw new ModelNotAvailableError([files.location], file.path);
-		bytes.set(file.path, content);
-	}
-	return bytes;
-}
-
 /** Creates the engine with the correct pipeline. */
 export function createEngine(options: EngineOptions): Promise<EmbeddingEngine> {
 	return createEngineWithStages(options, correctStages);
@@ -51,7 +40,7 @@ export function createEngine(options: EngineOptions): Promise<EmbeddingEngine> {
 export async function createEngineWithStages(options: EngineOptions, stages: EngineStages): Promise<EmbeddingEngine> {
 	const dtype = options.dtype ?? 'fp32';
 	const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-	const files = await readModel(options.files, dtype);
+	const files = await readRequired(options.files, requiredFiles(dtype));
 	// The key follows the weights' content: the same model from a folder or the Hub gets the same
 	// key, and different weights (q8, another export) invalidate stored vectors.
 	const weightsHash = await sha256Hex(files.get(weightsPath(dtype)) as Uint8Array);

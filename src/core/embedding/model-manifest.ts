@@ -38,6 +38,11 @@ export function requiredFiles(dtype: Dtype): PinnedFile[] {
 	return [CONFIG, TOKENIZER, TOKENIZER_CONFIG, WEIGHTS[dtype]];
 }
 
+/** The files the tokenizer alone needs (no weights): for counting word pieces without a model. */
+export function tokenizerFiles(): PinnedFile[] {
+	return [TOKENIZER, TOKENIZER_CONFIG];
+}
+
 /** The pinned entry for `path`, or undefined if the file is not part of the model. */
 export function pinnedFile(path: string): PinnedFile | undefined {
 	return [CONFIG, TOKENIZER, TOKENIZER_CONFIG, WEIGHTS.fp32, WEIGHTS.q8].find((f) => f.path === path);

@@ -17,16 +17,13 @@ function registered(): OrtModule | undefined {
 /**
  * Configures and registers the WASM runtime once per JavaScript realm. `wasmBinary` is the
  * content of onnxruntime-web's `ort-wasm-simd-threaded.wasm` (read from node_modules in Node,
- * inlined by esbuild in the plugin); it is only needed on the first call, since ORT
- * instantiates its WASM module once per realm.
+ * inlined by esbuild in the plugin); it is only needed before the first model session, since
+ * ORT instantiates its WASM module once per realm (a tokenizer alone needs none).
  */
 export function registerOrtRuntime(wasmBinary?: Uint8Array | ArrayBuffer): OrtModule {
 	const runtime = registered() ?? ort;
 	const wasm = runtime.env.wasm;
 	if (wasmBinary) wasm.wasmBinary = wasmBinary;
-	if (!wasm.wasmBinary) {
-		throw new Error('ONNX Runtime needs the bytes of ort-wasm-simd-threaded.wasm (createEngine option `wasmBinary`).');
-	}
 	// One thread: Obsidian is not cross-origin isolated (no SharedArrayBuffer), and the plugin must
 	// leave cores to the app. No proxy worker: we already run in our own worker when it matters.
 	wasm.numThreads = 1;
@@ -37,4 +34,11 @@ export function registerOrtRuntime(wasmBinary?: Uint8Array | ArrayBuffer): OrtMo
 	if (!wasm.wasmPaths) wasm.wasmPaths = {};
 	(globalThis as Record<symbol, unknown>)[ORT_SYMBOL] = runtime;
 	return runtime;
+}
+
+/** Throws a clear error if no model session can start because the WASM bytes were never given. */
+export function assertWasmBinary(runtime: OrtModule): void {
+	if (!runtime.env.wasm.wasmBinary) {
+		throw new Error('ONNX Runtime needs the bytes of ort-wasm-simd-threaded.wasm: pass `wasmBinary` to createEngine (Node: nodeWasmBinary()).');
+	}
 }

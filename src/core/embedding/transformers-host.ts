@@ -5,7 +5,7 @@
  * is in Node (process.release.name === 'node'), but with these settings it never uses fs either.
  */
 import type { Dtype } from './types';
-import { registerOrtRuntime } from './ort-runtime';
+import { assertWasmBinary, registerOrtRuntime } from './ort-runtime';
 
 type Transformers = typeof import('@huggingface/transformers');
 export type LoadedTokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
@@ -71,23 +71,36 @@ export function loadTransformers(wasmBinary?: Uint8Array | ArrayBuffer): Promise
 	return loading;
 }
 
-/**
- * Loads tokenizer and model from in-memory files through transformers.js (AutoTokenizer,
- * AutoModel on the registered ORT-web runtime, device 'auto' = that runtime's WASM backend).
- */
-export async function loadFromBytes(
-	t: Transformers,
-	files: ReadonlyMap<string, Uint8Array>,
-	dtype: Dtype,
-): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
+/** Serves `files` under a fresh model id while `load` runs, then forgets them. */
+async function withServedFiles<T>(files: ReadonlyMap<string, Uint8Array>, load: (modelId: string) => Promise<T>): Promise<T> {
 	const modelId = `semantic-note-search/model-${nextModelId++}`;
 	served.set(modelId, files);
 	try {
-		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
-		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto' });
-		return { tokenizer, model };
+		return await load(modelId);
 	} finally {
 		// ORT has copied the weights into its heap; drop our reference so the bytes can be collected.
 		served.delete(modelId);
 	}
+}
+
+/** transformers.js AutoTokenizer from in-memory tokenizer.json + tokenizer_config.json. */
+export function loadTokenizerFromBytes(t: Transformers, files: ReadonlyMap<string, Uint8Array>): Promise<LoadedTokenizer> {
+	return withServedFiles(files, (modelId) => t.AutoTokenizer.from_pretrained(modelId));
+}
+
+/**
+ * Loads tokenizer and model from in-memory files through transformers.js (AutoTokenizer,
+ * AutoModel on the registered ORT-web runtime, device 'auto' = that runtime's WASM backend).
+ */
+export function loadFromBytes(
+	t: Transformers,
+	files: ReadonlyMap<string, Uint8Array>,
+	dtype: Dtype,
+): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
+	assertWasmBinary(registerOrtRuntime());
+	return withServedFiles(files, async (modelId) => {
+		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
+		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto' });
+		return { tokenizer, model };
+	});
 }
