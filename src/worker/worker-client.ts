@@ -122,7 +122,7 @@ export class WorkerClient implements Embedder {
 	private request(body: DistributiveOmit<WorkerRequest, 'id'>, transfer = false): Promise<WorkerResponse> {
 		if (this.broken) return Promise.reject(this.broken);
 		const id = this.nextId++;
-		const request = { ...body, id } as WorkerRequest;
+		const request: WorkerRequest = { ...body, id };
 		return new Promise<WorkerResponse>((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });
 			try {

@@ -1,5 +1,4 @@
 // Node-only: the `note-search` CLI keeps its index in a folder. The plugin bundle never imports this.
-/* eslint-disable import/no-nodejs-modules, obsidianmd/no-nodejs-modules */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

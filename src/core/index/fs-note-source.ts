@@ -1,5 +1,4 @@
 // Node-only: the CLI reads a vault folder directly. The plugin bundle never imports this.
-/* eslint-disable import/no-nodejs-modules, obsidianmd/no-nodejs-modules */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NoteSource, VaultFile } from './types';

@@ -49,7 +49,7 @@ export function decodeRecord(value: unknown): NoteRecord | undefined {
 	if (!vectors) return undefined;
 	if (passages.length === 0 ? vectors.length !== 0 : vectors.length === 0 || vectors.length % passages.length !== 0) return undefined;
 	for (let i = 0; i < vectors.length; i++) if (!Number.isFinite(vectors[i])) return undefined;
-	const record: NoteRecord = { path, mtime, size, hash, passages: passages as StoredPassage[], vectors };
+	const record: NoteRecord = { path, mtime, size, hash, passages, vectors };
 	if (failure !== undefined) record.failure = failure;
 	return record;
 }

@@ -10,7 +10,7 @@ const BINARY_RATIO = 0.1;
  * Control characters (except tab, LF, CR), DEL, U+FFFD (what a decoder leaves of invalid bytes),
  * non-characters and lone surrogates. No `u` flag: it must match single UTF-16 code units.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNREADABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Replaces each unreadable code unit with one space, so offsets are preserved. */

@@ -27,9 +27,9 @@ describe('indexing a 1,000-note vault', () => {
 		const t1 = performance.now();
 		const second = await make().run();
 		const secondSeconds = (performance.now() - t1) / 1000;
-		console.log(
+		process.stdout.write(
 			`1,000 notes: ${first.chunks} passages, ${first.embedded} embedded in ${firstSeconds.toFixed(2)} s ` +
-				`(${embedder.calls} embed calls, largest batch ${Math.max(...batchSizes)}); second run: ${second.embedded} embedded, ${second.reused} reused in ${secondSeconds.toFixed(2)} s`,
+				`(${embedder.calls} embed calls, largest batch ${Math.max(...batchSizes)}); second run: ${second.embedded} embedded, ${second.reused} reused in ${secondSeconds.toFixed(2)} s\n`,
 		);
 		expect(first.notes).toBe(1000);
 		expect(first.embedded).toBe(first.chunks);
