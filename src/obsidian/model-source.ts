@@ -8,10 +8,14 @@ export function modelCacheFolder(configDir: string, pluginId: string): string {
 	return normalizePath(`${configDir}/plugins/${pluginId}/models`);
 }
 
-/** Reads a file from a folder outside the vault; the desktop app exposes Node's `fs`. */
+/**
+ * Reads a file from a folder outside the vault; the desktop app exposes Node's `fs` through
+ * `require` (a dynamic `import()` would be resolved as a URL by the renderer and fail).
+ */
 async function readOutsideVault(folder: string, relativePath: string): Promise<Uint8Array | undefined> {
 	if (Platform.isDesktop) {
-		const fs = await import('fs');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- Obsidian desktop's Node bridge
+		const fs = require('fs') as typeof import('fs');
 		try {
 			return new Uint8Array(await fs.promises.readFile(`${folder.replace(/[\\/]+$/, '')}/${relativePath}`));
 		} catch {

@@ -1,4 +1,4 @@
-import { TFile, type App } from 'obsidian';
+import { Notice, TFile, type App } from 'obsidian';
 import type { ModelFiles } from '../core/embedding/model-files';
 import type { Dtype, Embedder } from '../core/embedding/types';
 import type { Chunker } from '../core/index/chunker-port';
@@ -89,7 +89,12 @@ export class VaultRuntime implements Runtime {
 	private modelFiles(settings: SemanticSearchSettings): ModelFiles {
 		if (this.options.modelFiles) return this.options.modelFiles(settings);
 		const cache = adapterByteStore(this.app.vault.adapter, modelCacheFolder(this.app.vault.configDir, this.context.pluginId));
-		return pluginModelFiles(settings, cache);
+		// A download takes a while (up to 90 MB): say so, and say when it is done.
+		let notice: Notice | undefined;
+		return pluginModelFiles(settings, cache, undefined, (file, phase) => {
+			if (phase === 'start') notice = new Notice(`Downloading the embedding model from Hugging Face: ${file}…`, 0);
+			else notice?.hide();
+		});
 	}
 
 	private ensureReady(): Promise<Ready> {

@@ -1,8 +1,40 @@
+import { ModelNotAvailableError } from '../core/embedding/errors';
 import type { ModelFiles } from '../core/embedding/model-files';
+import { requiredFiles } from '../core/embedding/model-manifest';
 import type { Dtype } from '../core/embedding/types';
+import { workerPort } from '../worker/port';
+import { WorkerClient } from '../worker/worker-client';
 import type { EngineHandle } from './runtime';
+import { startEmbeddingWorker } from './worker-factory';
 
-/** Loads the model into the embedding worker. Wired once the worker client lands (src/worker). */
-export function loadWorkerEngine(_files: ModelFiles, _dtype: Dtype): Promise<EngineHandle> {
-	return Promise.reject(new Error('The embedding worker is not part of this build yet.'));
+/**
+ * Reads the model files on the main thread (the worker cannot reach the file system or the
+ * vault), then starts the worker and transfers the bytes to it. A missing file fails here, before
+ * any worker starts, with the core's user-facing ModelNotAvailableError.
+ */
+export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype): Promise<EngineHandle> {
+	const bytes: Record<string, Uint8Array> = {};
+	for (const file of requiredFiles(dtype)) {
+		const content = await files.read(file.path);
+		if (!content) throw new ModelNotAvailableError([files.location], file.path);
+		bytes[file.path] = content;
+	}
+	const handle = startEmbeddingWorker();
+	let client: WorkerClient;
+	try {
+		client = await WorkerClient.start(workerPort(handle.worker), { files: bytes, dtype });
+	} catch (error) {
+		handle.terminate();
+		throw error;
+	}
+	return {
+		embedder: client,
+		chunk: client.chunk,
+		// Terminating frees the model and the WASM heap at once; no need to ask the worker politely.
+		dispose: () => {
+			client.terminate();
+			handle.terminate();
+			return Promise.resolve();
+		},
+	};
 }
