@@ -16,13 +16,15 @@ export const VAULT_OPTIONS = {
 	...MODEL_OPTIONS,
 	'cache-dir': { type: 'string' },
 	exclude: { type: 'string', multiple: true },
+	'config-dir': { type: 'string' },
 	json: { type: 'boolean' },
 } as const;
 
 export const VAULT_USAGE = `  --cache-dir DIR      where this vault's index is kept (default: a folder per vault under
                        ~/.cache/semantic-note-search/vaults, never inside the vault)
   --exclude GLOB       leave matching notes out (repeatable; "Folder/", "*.tmp.md", "Daily/**/2023-*.md");
-                       .obsidian/ and *.excalidraw.md are always left out
+                       the config folder and *.excalidraw.md are always left out
+  --config-dir NAME    the vault's Obsidian config folder, if renamed (default .obsidian)
   --json               machine-readable output`;
 
 /**
@@ -60,11 +62,11 @@ export interface UpdatedVault {
 export async function updateVaultIndex(
 	ctx: CliContext,
 	vault: string,
-	values: { 'cache-dir'?: string; exclude?: string[] },
+	values: { 'cache-dir'?: string; exclude?: string[]; 'config-dir'?: string },
 	engine: EmbeddingEngine,
 ): Promise<UpdatedVault> {
 	const cacheDir = values['cache-dir'] === undefined ? vaultCacheDir(ctx.cacheRoot, vault) : path.resolve(ctx.io.cwd, values['cache-dir']);
-	const exclusions = createExclusions([...defaultExclusionPatterns(), ...(values.exclude ?? [])]);
+	const exclusions = createExclusions([...defaultExclusionPatterns(values['config-dir']), ...(values.exclude ?? [])]);
 	const store = new DiskVectorStore(cacheDir);
 	try {
 		const report = await indexVault({ source: new FsNoteSource(vault), store, engine, exclusions });

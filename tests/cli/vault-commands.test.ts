@@ -38,6 +38,7 @@ beforeEach(() => {
 	note('Skiing.md', '# Telemark\n\nTelemark skiing uses a free heel binding and a deep lunging turn.\n');
 	note('Cooking.md', '# Bread\n\nBake the bread in a hot oven until the crust is dark.\n');
 	note('Private/diary.md', 'The MCP server diary: stdio tools everywhere.\n');
+	// The default config folder: a vault on disk does not say if it was renamed, so the CLI assumes it.
 	note('.obsidian/workspace.md', 'MCP server settings\n');
 });
 
@@ -64,6 +65,14 @@ describe('note-search index', () => {
 		const vaults = readdirSync(path.join(cacheRoot, 'vaults'));
 		expect(vaults).toHaveLength(1);
 		expect(vaults[0]).toMatch(/^My_Vault-[0-9a-f]{16}$/);
+	});
+
+	it('leaves out a renamed config folder given with --config-dir', async () => {
+		note('.config/plugins.md', 'plugin settings\n');
+		const paths = async (extra: string[]) =>
+			(JSON.parse((await cli(['search', vault, 'plugin settings', '--threshold=-1', '--json', ...extra])).stdout) as Results).results.map((r) => r.path);
+		expect(await paths([])).toContain('.config/plugins.md');
+		expect(await paths(['--config-dir', '.config'])).not.toContain('.config/plugins.md');
 	});
 
 	it('honours --cache-dir, and moves a renamed note without embedding it again', async () => {
@@ -128,7 +137,7 @@ describe('note-search search', () => {
 
 	it('prints score, band, path › heading and a snippet for people', async () => {
 		const out = await cli(['search', vault, 'telemark skiing turn']);
-		expect(out.stdout.split('\n')[0]).toMatch(/^\d\.\d{3}  (strong |related)  Skiing\.md › Telemark$/);
+		expect(out.stdout.split('\n')[0]).toMatch(/^\d\.\d{3} {2}(strong |related) {2}Skiing\.md › Telemark$/);
 	});
 
 	it('rejects bad --limit and --threshold values as usage errors', async () => {

@@ -1,6 +1,6 @@
 import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
-import { cosine } from '../cosine';
+import { cosine } from '../../core/fixtures';
 import { EXIT_OK, UsageError } from '../errors';
 
 export const similarityCommand: Command = {

@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkCase, parseReferenceFixtures, type CaseVerdict, type ReferenceCase } from '../../core/fixtures';
+import { measureCases, parseReferenceFixtures } from '../../core/fixtures';
 import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
-import { cosine } from '../cosine';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../errors';
 import { formatTable } from '../table';
-
-interface Row {
-	c: ReferenceCase;
-	actual: number;
-	verdict: CaseVerdict;
-}
 
 export const verifyCommand: Command = {
 	name: 'verify',
@@ -34,15 +27,7 @@ ${MODEL_USAGE}`,
 		const file = values.fixtures === undefined ? ctx.defaultFixturesFile : path.resolve(ctx.io.cwd, values.fixtures);
 		const cases = parseReferenceFixtures(await readText(file), file);
 
-		const rows = await withEngine(ctx, request, async (engine) => {
-			// One batch of distinct texts: many cases share a sentence.
-			const texts = [...new Set(cases.flatMap((c) => [c.a, c.b]))];
-			const vectors = new Map((await engine.embed(texts)).map((v, i) => [texts[i], v]));
-			return cases.map((c): Row => {
-				const actual = cosine(vectors.get(c.a) as Float32Array, vectors.get(c.b) as Float32Array);
-				return { c, actual, verdict: checkCase(c, actual, request.dtype) };
-			});
-		});
+		const rows = await withEngine(ctx, request, (engine) => measureCases(engine, cases, request.dtype));
 
 		const failed = rows.filter((r) => !r.verdict.pass).length;
 		if (values.json) {
@@ -50,12 +35,12 @@ ${MODEL_USAGE}`,
 				dtype: request.dtype,
 				passed: rows.length - failed,
 				failed,
-				cases: rows.map((r) => ({ name: r.c.name, expected: r.verdict.expectedLabel, actual: r.actual, error: r.verdict.error, pass: r.verdict.pass })),
+				cases: rows.map((r) => ({ name: r.case.name, expected: r.verdict.expectedLabel, actual: r.actual, error: r.verdict.error, pass: r.verdict.pass })),
 			});
 		} else {
 			const table = formatTable(
 				['case', 'expected', 'actual', 'error', 'result'],
-				rows.map((r) => [r.c.name, r.verdict.expectedLabel, r.actual.toFixed(4), signed(r.verdict.error), r.verdict.pass ? 'PASS' : 'FAIL']),
+				rows.map((r) => [r.case.name, r.verdict.expectedLabel, r.actual.toFixed(4), signed(r.verdict.error), r.verdict.pass ? 'PASS' : 'FAIL']),
 			);
 			ctx.io.stdout(`${table}\n${rows.length - failed}/${rows.length} passed (${request.dtype}, ${path.basename(file)})${failed ? `, ${failed} failed` : ''}\n`);
 		}

@@ -50,15 +50,18 @@ export function calibrate(samples: readonly LabelledScore[]): Calibration {
 /** The cut with the fewest misclassified samples; ties go to the widest gap. */
 function widestGapMidpoint(samples: readonly LabelledScore[]): number {
 	const sorted = [...samples].sort((x, y) => x.score - y.score);
+	// Walking the cut upwards: related samples left below it and unrelated ones still above it
+	// are the misclassified ones.
+	let relatedBelow = 0;
+	let unrelatedAbove = sorted.filter((s) => !s.related).length;
 	let best: { errors: number; width: number; cut: number } | undefined;
 	for (let i = 0; i + 1 < sorted.length; i++) {
+		if (sorted[i].related) relatedBelow++;
+		else unrelatedAbove--;
 		const lo = sorted[i].score;
 		const hi = sorted[i + 1].score;
 		if (hi === lo) continue; // no cut fits between equal scores
-		// Below the cut: indices 0..i; related ones there are errors. Above: unrelated ones are errors.
-		let errors = 0;
-		for (let j = 0; j <= i; j++) if (sorted[j].related) errors++;
-		for (let j = i + 1; j < sorted.length; j++) if (!sorted[j].related) errors++;
+		const errors = relatedBelow + unrelatedAbove;
 		const width = hi - lo;
 		if (!best || errors < best.errors || (errors === best.errors && width > best.width)) {
 			best = { errors, width, cut: (lo + hi) / 2 };
