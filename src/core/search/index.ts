@@ -15,7 +15,8 @@
  * @packageDocumentation
  */
 export type { Band, SearchResult } from './types';
-export { SearchIndex } from './search-index';
+export { SearchIndex, type SearchIndexOptions } from './search-index';
+export type { ScorerKind } from './scorer';
 export { bandFor, DEFAULT_CALIBRATION, type Calibration } from './calibration';
 export type { PathFilter, SearchOptions } from './options';
 export {

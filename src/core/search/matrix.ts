@@ -1,3 +1,6 @@
+import { JsScorer } from './js-scorer';
+import { createScorer, type RowScorer, type ScorerKind } from './scorer';
+
 /**
  * All passage vectors of the index in one contiguous, row-major Float32Array, so a search is a
  * single linear scan with no pointer chasing. Each row also records which note (slot) and which
@@ -11,16 +14,29 @@ export class VectorMatrix {
 	/** Passage index (within its note) of each row. */
 	rowPassage: Int32Array;
 	private count = 0;
+	private scorer: RowScorer;
 
 	constructor(
 		readonly dim: number,
 		initialRows = 64,
+		kind?: ScorerKind,
 	) {
 		if (!Number.isInteger(dim) || dim <= 0) throw new RangeError(`Vector dimension must be a positive integer, got ${dim}`);
 		const capacity = Math.max(1, Math.ceil(initialRows));
-		this.data = new Float32Array(capacity * dim);
+		this.scorer = createScorer(dim, kind);
+		this.data = this.allocate(capacity);
 		this.rowNote = new Int32Array(capacity);
 		this.rowPassage = new Int32Array(capacity);
+	}
+
+	/** Which kernel scores this matrix. */
+	get scorerKind(): ScorerKind {
+		return this.scorer.kind;
+	}
+
+	/** Dot product of every row with `query`, in double precision; reused by the next call. */
+	score(query: Float32Array): Float64Array {
+		return this.scorer.score(this.data, this.count, query);
 	}
 
 	get rows(): number {
@@ -85,9 +101,24 @@ export class VectorMatrix {
 		if (this.capacity > 1024 && this.count < this.capacity / 4) this.resize(Math.max(this.count * 2, 64));
 	}
 
+	/**
+	 * Storage from the scorer. If WebAssembly cannot provide that much memory, the matrix moves
+	 * to the plain-JS scorer for good rather than failing the index.
+	 */
+	private allocate(capacity: number): Float32Array {
+		try {
+			return this.scorer.allocate(capacity);
+		} catch (error) {
+			if (this.scorer.kind === 'js') throw error;
+			this.scorer = new JsScorer(this.dim);
+			return this.scorer.allocate(capacity);
+		}
+	}
+
 	private resize(capacity: number): void {
-		const data = new Float32Array(capacity * this.dim);
-		data.set(this.data.subarray(0, this.count * this.dim));
+		const old = this.data;
+		const data = this.allocate(capacity);
+		data.set(old.subarray(0, this.count * this.dim));
 		const rowNote = new Int32Array(capacity);
 		rowNote.set(this.rowNote.subarray(0, this.count));
 		const rowPassage = new Int32Array(capacity);

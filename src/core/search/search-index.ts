@@ -3,6 +3,7 @@ import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
 import { DEFAULT_CALIBRATION } from './calibration';
 import { bandOf, isExcluded, type SearchOptions } from './options';
+import type { ScorerKind } from './scorer';
 import { TopK } from './top-k';
 import type { SearchResult } from './types';
 
@@ -26,6 +27,11 @@ function ranksBefore(a: Candidate, b: Candidate): boolean {
 	return a.entry.path < b.entry.path;
 }
 
+export interface SearchIndexOptions {
+	/** Force a scoring kernel (tests, benchmarks); by default the fastest available is used. */
+	scorer?: ScorerKind;
+}
+
 /** Stored vectors this far from unit length are renormalised on load rather than trusted. */
 const NORM_TOLERANCE = 1e-3;
 
@@ -42,13 +48,16 @@ export class SearchIndex {
 	private readonly freeSlots: number[] = [];
 	private skipped = 0;
 
-	constructor(readonly dim: number) {
-		this.matrix = new VectorMatrix(dim);
+	constructor(
+		readonly dim: number,
+		options: SearchIndexOptions = {},
+	) {
+		this.matrix = new VectorMatrix(dim, 64, options.scorer);
 	}
 
 	/** Builds an index from stored records, allocating the matrix once at its final size. */
-	static fromRecords(dim: number, records: Iterable<NoteRecord>): SearchIndex {
-		const index = new SearchIndex(dim);
+	static fromRecords(dim: number, records: Iterable<NoteRecord>, options: SearchIndexOptions = {}): SearchIndex {
+		const index = new SearchIndex(dim, options);
 		const list = [...records];
 		index.matrix.reserve(list.reduce((n, r) => n + r.passages.length, 0));
 		for (const record of list) index.upsert(record);
@@ -63,6 +72,11 @@ export class SearchIndex {
 	/** Searchable passages (matrix rows). Zero means every search comes back empty. */
 	get passageCount(): number {
 		return this.matrix.rows;
+	}
+
+	/** The kernel in use: 'wasm' (SIMD) where available, else 'js'. */
+	get scorer(): ScorerKind {
+		return this.matrix.scorerKind;
 	}
 
 	/** Passage vectors left out because they were zero or not finite, since the index was created. */
@@ -218,7 +232,7 @@ export class SearchIndex {
 		const slotCount = this.slots.length;
 		const best = new Float64Array(slotCount).fill(-Infinity);
 		const bestRow = new Int32Array(slotCount);
-		bestPerNote(this.matrix, query, best, bestRow);
+		bestPerNote(this.matrix, this.matrix.score(query), best, bestRow);
 
 		const { calibration = DEFAULT_CALIBRATION, exclude, currentPath } = options;
 		const top = new TopK<Candidate>(Math.min(limit, slotCount), ranksBefore);

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { NoteRecord } from '../../../src/core/index/types';
 import { SearchIndex, type Calibration } from '../../../src/core/search';
 import { bruteForce, passage, randomRecords, record, rng, unitVector } from './helpers';
 
 const DIM = 48;
 const open: Calibration = { threshold: -1, strong: 0.5 };
 
-describe('search ranking', () => {
+describe.each(['wasm', 'js'] as const)('search ranking with the %s kernel', (scorer) => {
+	const build = (records: NoteRecord[]): SearchIndex => SearchIndex.fromRecords(DIM, records, { scorer });
+
 	it('matches a brute-force reference: best passage per note, top k by score', () => {
 		const random = rng(1);
 		const records = randomRecords(random, 400, DIM, 6);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		for (let q = 0; q < 25; q++) {
 			const query = unitVector(random, DIM);
 			const expected = bruteForce(records, query, DIM, -1, 15);
@@ -29,7 +32,7 @@ describe('search ranking', () => {
 	it('returns exactly the reference set when the limit exceeds the number of notes', () => {
 		const random = rng(2);
 		const records = randomRecords(random, 30, DIM, 3);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const query = unitVector(random, DIM);
 		const actual = index.search(query, { limit: 1000, calibration: open });
 		expect(actual.map((r) => r.path)).toEqual(bruteForce(records, query, DIM, -1, 1000).map((e) => e.path));
@@ -39,7 +42,7 @@ describe('search ranking', () => {
 	it('returns only notes at or above the threshold, and all of them up to the limit', () => {
 		const random = rng(3);
 		const records = randomRecords(random, 300, DIM, 5);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const calibration = { threshold: 0.3, strong: 0.45 };
 		for (let q = 0; q < 10; q++) {
 			const query = unitVector(random, DIM);
@@ -52,7 +55,7 @@ describe('search ranking', () => {
 	it('labels scores at or above the strong boundary as strong, the rest as related', () => {
 		const random = rng(4);
 		const records = randomRecords(random, 200, DIM, 4);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const calibration = { threshold: 0.1, strong: 0.35 };
 		const results = index.search(unitVector(random, DIM), { limit: 100, calibration });
 		expect(results.length).toBeGreaterThan(0);
@@ -62,7 +65,7 @@ describe('search ranking', () => {
 	it('never returns excluded paths, given as a set or a predicate', () => {
 		const random = rng(5);
 		const records = randomRecords(random, 200, DIM, 4);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const query = unitVector(random, DIM);
 		const top = index.search(query, { limit: 10, calibration: open }).map((r) => r.path);
 		const excludedSet = new Set(top.slice(0, 5));
@@ -79,7 +82,7 @@ describe('search ranking', () => {
 	it('never returns the current note, even when it is the best match', () => {
 		const random = rng(6);
 		const records = randomRecords(random, 50, DIM, 3);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const target = records[17];
 		const query = target.vectors.slice(0, DIM);
 		expect(index.search(query, { limit: 1, calibration: open })[0].path).toBe(target.path);
@@ -93,8 +96,8 @@ describe('search ranking', () => {
 		const shared = unitVector(random, DIM);
 		const paths = ['b.md', 'a/z.md', 'a.md', 'B.md', 'c.md', 'a/b.md'];
 		const records = paths.map((p) => record(p, [unitVector(random, DIM), shared], DIM));
-		const forward = SearchIndex.fromRecords(DIM, records);
-		const backward = SearchIndex.fromRecords(DIM, [...records].reverse());
+		const forward = build(records);
+		const backward = build([...records].reverse());
 		const options = { limit: 10, calibration: open };
 		const a = forward.search(shared, options);
 		expect(a.map((r) => r.path)).toEqual([...paths].sort());
@@ -105,14 +108,14 @@ describe('search ranking', () => {
 	it('reports the lowest passage index when passages of one note tie', () => {
 		const random = rng(8);
 		const v = unitVector(random, DIM);
-		const index = SearchIndex.fromRecords(DIM, [record('n.md', [unitVector(random, DIM), v, v], DIM)]);
+		const index = build([record('n.md', [unitVector(random, DIM), v, v], DIM)]);
 		expect(index.search(v, { limit: 1, calibration: open })[0].heading).toBe('Heading 1');
 	});
 
 	it('returns nothing, and never NaN, for zero, NaN or infinite queries', () => {
 		const random = rng(9);
 		const records = randomRecords(random, 20, DIM, 3);
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		const zero = new Float32Array(DIM);
 		const nan = unitVector(random, DIM);
 		nan[3] = NaN;
@@ -131,7 +134,7 @@ describe('search ranking', () => {
 			record('mixed.md', [bad, unitVector(random, DIM)], DIM),
 			...randomRecords(random, 10, DIM, 2),
 		];
-		const index = SearchIndex.fromRecords(DIM, records);
+		const index = build(records);
 		expect(index.skippedVectors).toBe(3);
 		const results = index.search(unitVector(random, DIM), { limit: 100, calibration: open });
 		expect(results.map((r) => r.path)).not.toContain('nan.md');
@@ -144,7 +147,7 @@ describe('search ranking', () => {
 		const random = rng(11);
 		const v = unitVector(random, DIM);
 		const big = v.map((x) => x * 3);
-		const index = SearchIndex.fromRecords(DIM, [record('a.md', [big], DIM)]);
+		const index = build([record('a.md', [big], DIM)]);
 		const [r] = index.search(v.map((x) => x * 7), { limit: 1, calibration: open });
 		expect(r.score).toBeCloseTo(1, 6);
 		expect(r.score).toBeLessThanOrEqual(1);
@@ -153,16 +156,45 @@ describe('search ranking', () => {
 	it('returns nothing for a limit of zero, and for an empty index', () => {
 		const random = rng(12);
 		const query = unitVector(random, DIM);
-		expect(new SearchIndex(DIM).search(query, { limit: 10, calibration: open })).toEqual([]);
-		const index = SearchIndex.fromRecords(DIM, randomRecords(random, 5, DIM, 2));
+		expect(new SearchIndex(DIM, { scorer }).search(query, { limit: 10, calibration: open })).toEqual([]);
+		const index = build(randomRecords(random, 5, DIM, 2));
 		expect(index.search(query, { limit: 0, calibration: open })).toEqual([]);
 	});
 
 	it('rejects a query or record of the wrong dimension', () => {
-		const index = new SearchIndex(DIM);
+		const index = new SearchIndex(DIM, { scorer });
 		expect(() => index.search(new Float32Array(DIM + 1), { limit: 1, calibration: open })).toThrow(RangeError);
 		const wrong = { ...record('x.md', [new Float32Array(DIM)], DIM), vectors: new Float32Array(DIM - 1) };
 		expect(() => index.upsert(wrong)).toThrow(/x\.md/);
 		expect(index.has('x.md')).toBe(false);
+	});
+});
+
+describe('scoring kernels', () => {
+	it('uses WebAssembly SIMD in this runtime and agrees with the JS kernel', () => {
+		const random = rng(61);
+		const records = randomRecords(random, 300, 384, 4);
+		const wasm = SearchIndex.fromRecords(384, records);
+		const js = SearchIndex.fromRecords(384, records, { scorer: 'js' });
+		expect(wasm.scorer).toBe('wasm');
+		expect(js.scorer).toBe('js');
+		for (let q = 0; q < 10; q++) {
+			const query = unitVector(random, 384);
+			const a = wasm.search(query, { limit: 50, calibration: open });
+			const b = js.search(query, { limit: 50, calibration: open });
+			expect(a.map((r) => r.path)).toEqual(b.map((r) => r.path));
+			a.forEach((r, i) => expect(Math.abs(r.score - b[i].score)).toBeLessThan(1e-12));
+		}
+	});
+
+	it('falls back to the JS kernel for dimensions SIMD does not handle, with the same ranking', () => {
+		const random = rng(62);
+		const records = randomRecords(random, 100, 13, 3);
+		const index = SearchIndex.fromRecords(13, records);
+		expect(index.scorer).toBe('js');
+		const query = unitVector(random, 13);
+		expect(index.search(query, { limit: 10, calibration: open }).map((r) => r.path)).toEqual(
+			bruteForce(records, query, 13, -1, 10).map((e) => e.path),
+		);
 	});
 });
