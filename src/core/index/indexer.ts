@@ -42,6 +42,12 @@ export interface IndexerOptions {
 	/** Chunking part of the model key; override only when the chunker uses other parameters. */
 	chunkingKey?: string;
 	hash?: (text: string) => Promise<string>;
+	/**
+	 * Records the caller has already read from this store (e.g. to fill the search matrix), so
+	 * the indexer does not read every vector a second time at startup. Ignored if the store's
+	 * meta does not match (the store is then cleared anyway).
+	 */
+	knownRecords?: readonly NoteRecord[];
 }
 
 export interface IndexerEvents {
@@ -112,6 +118,7 @@ export class Indexer {
 		this.clock = options.clock ?? systemClock;
 		this.hash = options.hash ?? contentHash;
 		this.exclusions = options.exclusions ?? createExclusions(defaultExclusionPatterns());
+		if (options.knownRecords) this.known = new Map(options.knownRecords.map((r) => [r.path, toKnown(r)]));
 	}
 
 	/** Subscribes to 'progress', 'records', 'rebuild' or 'error'; returns the unsubscribe function. */

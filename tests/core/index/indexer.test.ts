@@ -53,6 +53,22 @@ describe('Indexer', () => {
 		expect(embedder.embeddedTexts).toEqual([]);
 	});
 
+	it('reuses records the caller already loaded instead of reading the store twice', async () => {
+		const { make, store, embedder } = setup(notes);
+		await make().run();
+		const loaded = await store.all();
+		let reads = 0;
+		const all = store.all.bind(store);
+		store.all = () => {
+			reads++;
+			return all();
+		};
+		embedder.embeddedTexts = [];
+		const report = await make({ knownRecords: loaded }).run();
+		expect(reads).toBe(0);
+		expect(report).toMatchObject({ embedded: 0, reused: 4, chunks: 5 });
+	});
+
 	it('re-embeds only the passages of a modified note', async () => {
 		const { indexer, embedder, source } = setup(notes);
 		await indexer.run();
