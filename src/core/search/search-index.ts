@@ -47,6 +47,9 @@ export class SearchIndex {
 	private readonly slots: (NoteEntry | undefined)[] = [];
 	private readonly freeSlots: number[] = [];
 	private skipped = 0;
+	/** Per-note scratch for search, kept between searches so typing a query does not churn memory. */
+	private best = new Float64Array(0);
+	private bestRow = new Int32Array(0);
 
 	constructor(
 		readonly dim: number,
@@ -230,8 +233,12 @@ export class SearchIndex {
 		if (!(queryNorm > 0) || !Number.isFinite(queryNorm)) return [];
 
 		const slotCount = this.slots.length;
-		const best = new Float64Array(slotCount).fill(-Infinity);
-		const bestRow = new Int32Array(slotCount);
+		if (this.best.length < slotCount) {
+			this.best = new Float64Array(slotCount * 2);
+			this.bestRow = new Int32Array(slotCount * 2);
+		}
+		const best = this.best.fill(-Infinity, 0, slotCount);
+		const bestRow = this.bestRow;
 		bestPerNote(this.matrix, this.matrix.score(query), best, bestRow);
 
 		const { calibration = DEFAULT_CALIBRATION, exclude, currentPath } = options;
