@@ -197,4 +197,28 @@ describe('scoring kernels', () => {
 			bruteForce(records, query, 13, -1, 10).map((e) => e.path),
 		);
 	});
+
+	it('moves to the JS kernel, keeping every row, when WebAssembly memory cannot grow', () => {
+		const random = rng(63);
+		const records = randomRecords(random, 200, 384, 4);
+		const index = new SearchIndex(384);
+		for (const r of records.slice(0, 10)) index.upsert(r);
+		expect(index.scorer).toBe('wasm');
+		const realMemory = WebAssembly.Memory;
+		// Simulates an engine refusing a larger linear memory (e.g. a phone near its limit).
+		const refuse = function (): never {
+			throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+		};
+		Object.defineProperty(WebAssembly, 'Memory', { value: refuse, configurable: true, writable: true });
+		try {
+			for (const r of records.slice(10)) index.upsert(r);
+		} finally {
+			Object.defineProperty(WebAssembly, 'Memory', { value: realMemory, configurable: true, writable: true });
+		}
+		expect(index.scorer).toBe('js');
+		const query = unitVector(random, 384);
+		expect(index.search(query, { limit: 20, calibration: open }).map((r) => r.path)).toEqual(
+			bruteForce(records, query, 384, -1, 20).map((e) => e.path),
+		);
+	});
 });
