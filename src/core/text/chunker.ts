@@ -81,30 +81,67 @@ function pack(
 		tokens = 0;
 	};
 
+	const sum = (list: readonly Measured[]): number => list.reduce((n, x) => n + x.tokens, 0);
+
 	for (const u of units) {
 		if (u.boundary === 'heading' && hasBody()) emit();
-		if (tokens + u.tokens > budget() && current.length > 0) {
+		while (current.length > 0 && tokens + u.tokens > budget()) {
+			// Mid-paragraph overflow: end the passage at the last paragraph start instead, if that
+			// still leaves it at least half full; the cut-off paragraph opens the next passage.
+			const k = u.boundary === 'sentence' ? paragraphBreak(current, budget()) : -1;
+			if (k > 0) {
+				const tail = current.slice(k);
+				current = current.slice(0, k);
+				emit();
+				current = tail;
+				tokens = sum(tail);
+				continue;
+			}
 			const prev = current;
 			emit();
-			const last = prev[prev.length - 1];
-			// One sentence of overlap keeps context across a break inside a section.
-			if (
-				params.overlapSentences > 0 &&
-				u.boundary !== 'heading' &&
-				last.boundary !== 'heading' &&
-				last.section === u.section &&
-				last.tokens <= params.maxOverlapTokens &&
-				last.tokens + u.tokens <= budget()
-			) {
-				current = [last];
-				tokens = last.tokens;
+			// A little overlap keeps context across a break inside a section.
+			if (u.boundary !== 'heading') {
+				const overlap = overlapOf(prev, u, params, budget());
+				current = overlap;
+				tokens = sum(overlap);
 			}
+			break;
 		}
 		current.push(u);
 		tokens += u.tokens;
 	}
 	emit();
 	return enforceLimit(passages, maxText, tokenizer);
+}
+
+/** Index of the last paragraph start that leaves at least half the budget before it, or -1. */
+function paragraphBreak(current: readonly Measured[], budget: number): number {
+	let before = 0;
+	let best = -1;
+	for (let k = 0; k < current.length; k++) {
+		if (k > 0 && current[k].boundary === 'paragraph' && before * 2 >= budget) best = k;
+		before += current[k].tokens;
+	}
+	return best;
+}
+
+/** The last `overlapSentences` units of the previous passage, if short, in the same section, and room is left. */
+function overlapOf(prev: readonly Measured[], next: Measured, params: Readonly<ChunkingParams>, budget: number): Measured[] {
+	const out: Measured[] = [];
+	let tokens = 0;
+	for (let i = prev.length - 1; i >= 0 && out.length < params.overlapSentences; i--) {
+		const u = prev[i];
+		if (u.boundary === 'heading' || u.section !== next.section) break;
+		if (tokens + u.tokens > params.maxOverlapTokens || tokens + u.tokens + next.tokens > budget) break;
+		out.unshift(u);
+		tokens += u.tokens;
+		// Never repeat a whole passage: at least one unit of it must stay behind.
+		if (out.length === prev.length) {
+			out.shift();
+			break;
+		}
+	}
+	return out;
 }
 
 /**

@@ -4,6 +4,9 @@ const QUOTE_MARKER = /^[ \t]*(?:>[ \t]?)+/gm;
 const CALLOUT = /\[![\w-]+\][+-]?/g;
 const EMPHASIS = /\*\*|__|~~|==/g;
 const EDGE_MARK = /(?<![\p{L}\p{N}])[*_]+|[*_]+(?![\p{L}\p{N}])/gu;
+/** Footnote references [^1] and block ids ^abc-123 are anchors, not words. */
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]:?/g;
+const BLOCK_ID = /(^|\s)\^[A-Za-z0-9-]+(?=\s|$)/g;
 const TAG_OR_SUBPATH = /#(?=[\p{L}\p{N}])/gu;
 const SPACES = /\s+/g;
 
@@ -13,6 +16,8 @@ export function cleanInline(fragment: string): string {
 		.replace(LIST_MARKER, '')
 		.replace(QUOTE_MARKER, '')
 		.replace(CALLOUT, '')
+		.replace(FOOTNOTE_REF, '')
+		.replace(BLOCK_ID, '$1')
 		.replace(EMPHASIS, '')
 		.replace(EDGE_MARK, '')
 		.replace(TAG_OR_SUBPATH, ' ')

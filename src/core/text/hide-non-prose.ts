@@ -11,7 +11,8 @@ const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+(?:=[\w.+-]*)?)*,[A-Za-z0-9
 const MD_LINK = /\[([^\]\n]*)\]\([^)\n]*\)/g;
 /** [[target#sub^block|alias]]: the alias, or the target, is what a reader sees. */
 const WIKI_LINK = /\[\[([^\]\n|]*)(?:\|([^\]\n]*))?\]\]/g;
-const REF_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$/gm;
+/** Link reference definitions (URLs); footnote definitions [^1]: are prose and stay. */
+const REF_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$/gm;
 const URL = /\b(?:https?|ftp|file|obsidian|mailto):[^\s<>()[\]]+/gi;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]{0,300}>/g;
 const LONG_TOKEN = /\S{48,}/g;

@@ -19,6 +19,8 @@ export interface Unit {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** Setext heading underlines (===) carry no words; the line above stays as text. */
+const SETEXT_EQUALS = /^ {0,3}=+[ \t]*$/;
 const TABLE_DIVIDER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 /** A line that starts its own sentence even without punctuation before it. */
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)/;
@@ -43,7 +45,7 @@ export function toUnits(visible: string, all: readonly Line[]): Unit[] {
 
 	for (const line of all) {
 		const s = visible.slice(line.start, line.end);
-		if (s.trim() === '' || THEMATIC_BREAK.test(s) || TABLE_DIVIDER.test(s)) {
+		if (s.trim() === '' || THEMATIC_BREAK.test(s) || TABLE_DIVIDER.test(s) || SETEXT_EQUALS.test(s)) {
 			flush();
 			continue;
 		}

@@ -47,6 +47,23 @@ describe('chunkNote', () => {
 		expectWithinLimit(passages);
 	});
 
+	it('prefers ending a passage at a paragraph over cutting one in two', () => {
+		const p1 = sentences(10, 14);
+		const p2 = sentences(10, 14);
+		const md = `${p1}\n\n${p2}`;
+		const passages = chunk(md, '');
+		expect(passages).toHaveLength(2);
+		expect(md.slice(passages[0].start, passages[0].end)).toBe(p1);
+		expect(md.slice(passages[1].start, passages[1].end)).toBe(p2);
+	});
+
+	it('drops footnote references, block ids and setext underlines but keeps their text', () => {
+		const text = chunk('Claim with a source[^1]. ^block-7\n\nTitle line\n===\n\n[^1]: The footnote text.')
+			.map((p) => p.text)
+			.join(' ');
+		expect(text).toBe('Note\n\nClaim with a source.\nTitle line\nThe footnote text.');
+	});
+
 	it('strips frontmatter and returns nothing for an empty or frontmatter-only note', () => {
 		expect(chunk('')).toEqual([]);
 		expect(chunk('   \n\n  ')).toEqual([]);
