@@ -66,6 +66,22 @@ export class VectorMatrix {
 	}
 
 	/**
+	 * Appends all `count` rows of `src` (one note's vectors, already checked) with a single copy,
+	 * returning the first new row index; row i belongs to passage i of `note`.
+	 */
+	appendBlock(src: Float32Array, count: number, note: number): number {
+		this.reserve(count);
+		const first = this.count;
+		this.data.set(src.subarray(0, count * this.dim), first * this.dim);
+		for (let i = 0; i < count; i++) {
+			this.rowNote[first + i] = note;
+			this.rowPassage[first + i] = i;
+		}
+		this.count += count;
+		return first;
+	}
+
+	/**
 	 * Removes `row` by moving the last row into its place (O(dim), no shifting).
 	 * Returns the old index of the row that moved into `row`, or -1 if `row` was the last one;
 	 * the caller must update whatever points at the moved row.

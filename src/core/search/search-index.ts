@@ -113,9 +113,21 @@ export class SearchIndex {
 		const entry: NoteEntry = { slot, path: record.path, passages: record.passages, rows: new Int32Array(n).fill(-1) };
 		this.slots[slot] = entry;
 		this.byPath.set(record.path, entry);
+		const lengths = new Float64Array(n);
+		let allUnit = true;
+		for (let p = 0; p < n; p++) {
+			lengths[p] = norm(record.vectors, p * dim, dim);
+			if (!(Math.abs(lengths[p] - 1) <= NORM_TOLERANCE)) allUnit = false;
+		}
+		if (allUnit) {
+			// The normal case (the embedder L2-normalises): one copy for the whole note.
+			const first = this.matrix.appendBlock(record.vectors, n, slot);
+			for (let p = 0; p < n; p++) entry.rows[p] = first + p;
+			return;
+		}
 		this.matrix.reserve(n);
 		for (let p = 0; p < n; p++) {
-			const length = norm(record.vectors, p * dim, dim);
+			const length = lengths[p];
 			if (!(length > 0) || !Number.isFinite(length)) {
 				this.skipped++;
 				continue;
