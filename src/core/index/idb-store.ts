@@ -1,4 +1,4 @@
-import { clear, createStore, del, delMany, entries, get, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, delMany, entries, get, keys, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
 import { PLUGIN_ID } from './model-key';
 import { decodeMeta, decodeRecord } from './record-codec';
 import type { NoteRecord, StoreMeta, VectorStore } from './types';
@@ -55,7 +55,13 @@ export class IdbVectorStore implements VectorStore {
 	}
 
 	async all(): Promise<NoteRecord[]> {
-		const rows = await entries<IDBValidKey, unknown>(this.store);
+		let rows: [IDBValidKey, unknown][];
+		try {
+			rows = await entries<IDBValidKey, unknown>(this.store);
+		} catch {
+			// One unreadable value fails the whole cursor: read key by key and drop the bad ones.
+			rows = await this.readOneByOne();
+		}
 		const out: NoteRecord[] = [];
 		const corrupt: IDBValidKey[] = [];
 		for (const [key, value] of rows) {
@@ -66,6 +72,18 @@ export class IdbVectorStore implements VectorStore {
 		}
 		if (corrupt.length > 0) await delMany(corrupt, this.store);
 		return out;
+	}
+
+	private async readOneByOne(): Promise<[IDBValidKey, unknown][]> {
+		const rows: [IDBValidKey, unknown][] = [];
+		for (const key of await keys(this.store)) {
+			try {
+				rows.push([key, await get(key, this.store)]);
+			} catch {
+				await del(key, this.store);
+			}
+		}
+		return rows;
 	}
 
 	putMany(records: readonly NoteRecord[]): Promise<void> {
