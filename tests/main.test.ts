@@ -4,7 +4,7 @@ import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
 import { FakeRuntime, report } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
-import { App, Modal, Notice, Plugin, PluginSettingTab, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
+import { App, Modal, Notice, Plugin, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
 import type * as Obsidian from 'obsidian';
 
 const NOTES: Record<string, string> = {
@@ -113,7 +113,7 @@ describe('plugin lifecycle with a fake runtime', () => {
 		const { app, runtime } = await start();
 		vi.useFakeTimers();
 		try {
-			const tab = app.settingTabs[0] as PluginSettingTab;
+			const tab = app.settingTabs[0];
 			tab.display();
 			const toggle = tab.setting('Allow downloading the model').components[0] as ToggleComponent;
 			await toggle.userChange(true);

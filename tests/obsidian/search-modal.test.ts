@@ -43,8 +43,8 @@ describe('search modal', () => {
 	});
 
 	it('debounces typing: only the last query is searched and every caller gets its answer', async () => {
-		const { modal, search } = await setup();
-		const typing = ['f', 'fo', 'foc'].map((q) => modal.getSuggestions(q));
+		const { modal, real, search } = await setup();
+		const typing = ['f', 'fo', 'foc'].map((q) => real.getSuggestions(q));
 		await modal.setQuery('focus');
 		const answers = await Promise.all(typing);
 		expect(search.queries).toEqual(['focus']);

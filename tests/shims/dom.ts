@@ -153,7 +153,9 @@ export class FakeElement {
 		event.preventDefault = () => {
 			event.defaultPrevented = true;
 		};
-		for (let el: FakeElement | null = this; el; el = el.parentElement) {
+		const path: FakeElement[] = [];
+		for (let el = this.parentElement; el; el = el.parentElement) path.push(el);
+		for (const el of [this as FakeElement, ...path]) {
 			for (const l of [...(el.listeners.get(type) ?? [])]) l(event);
 		}
 		return event;

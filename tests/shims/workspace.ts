@@ -1,0 +1,185 @@
+/** Shim editor, views, leaves and workspace (see obsidian.ts). */
+import { Component, Events, notImplemented, type TFile } from './base';
+import { FakeElement } from './dom';
+import type { App } from './obsidian';
+
+// ---------------------------------------------------------------- editor and views
+
+export interface EditorPosition {
+	line: number;
+	ch: number;
+}
+
+export class Editor {
+	private text = '';
+	private cursor: EditorPosition = { line: 0, ch: 0 };
+	/** shim: the last range scrolled into view. */
+	scrolledTo: { from: EditorPosition; to: EditorPosition } | null = null;
+	getValue(): string { return this.text; }
+	setValue(text: string): void { this.text = text; }
+	offsetToPos(offset: number): EditorPosition {
+		const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length))).split('\n');
+		return { line: before.length - 1, ch: before[before.length - 1].length };
+	}
+	posToOffset(pos: EditorPosition): number {
+		const lines = this.text.split('\n');
+		let offset = 0;
+		for (let i = 0; i < pos.line && i < lines.length; i++) offset += lines[i].length + 1;
+		return offset + pos.ch;
+	}
+	getCursor(): EditorPosition { return { ...this.cursor }; }
+	setCursor(pos: EditorPosition | number, ch?: number): void { this.cursor = typeof pos === 'number' ? { line: pos, ch: ch ?? 0 } : { ...pos }; }
+	replaceSelection(replacement: string): void {
+		const at = this.posToOffset(this.cursor);
+		this.text = this.text.slice(0, at) + replacement + this.text.slice(at);
+		this.cursor = this.offsetToPos(at + replacement.length);
+	}
+	scrollIntoView(range: { from: EditorPosition; to: EditorPosition }): void {
+		this.scrolledTo = range;
+	}
+}
+
+export abstract class View extends Component {
+	app: App;
+	icon = '';
+	navigation = false;
+	containerEl = new FakeElement('div');
+	constructor(readonly leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl.createDiv({ cls: 'view-header' });
+		this.containerEl.createDiv({ cls: 'view-content' });
+	}
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+	getIcon(): string { return this.icon; }
+	getState(): Record<string, unknown> { return {}; }
+	setEphemeralState(_state: unknown): void {}
+}
+
+export abstract class ItemView extends View {
+	contentEl: FakeElement;
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.contentEl = this.containerEl.children[1];
+	}
+	onOpen(): Promise<void> { return Promise.resolve(); }
+	onClose(): Promise<void> { return Promise.resolve(); }
+}
+
+export class MarkdownView extends ItemView {
+	editor = new Editor();
+	file: TFile | null = null;
+	/** shim: the ephemeral state the view was opened with (e.g. `{ line }`). */
+	eState: Record<string, unknown> | undefined;
+	getViewType(): string { return 'markdown'; }
+	getDisplayText(): string { return this.file?.basename ?? ''; }
+	setEphemeralState(state: Record<string, unknown>): void {
+		this.eState = state;
+		if (typeof state.line === 'number') this.editor.setCursor({ line: state.line, ch: 0 });
+	}
+}
+
+export class WorkspaceLeaf extends Events {
+	view: View | null = null;
+	constructor(
+		readonly app: App,
+		/** shim: which part of the workspace holds the leaf. */
+		readonly side: 'main' | 'right' | 'left',
+	) { super(); }
+	getViewState(): { type: string } {
+		return { type: this.view?.getViewType() ?? 'empty' };
+	}
+	async setViewState(state: { type: string; active?: boolean }): Promise<void> {
+		const factory = this.app.workspace.viewFactories.get(state.type);
+		if (!factory) return notImplemented(`view type "${state.type}"`);
+		await this.closeView();
+		const view = factory(this);
+		this.view = view;
+		view.load();
+		if (view instanceof ItemView) await view.onOpen();
+		if (state.active) this.app.workspace.setActiveLeaf(this);
+	}
+	async openFile(file: TFile, openState?: { eState?: Record<string, unknown>; active?: boolean }): Promise<void> {
+		if (!(this.view instanceof MarkdownView)) {
+			await this.closeView();
+			this.view = new MarkdownView(this);
+			this.view.load();
+		}
+		const view = this.view as MarkdownView;
+		view.file = file;
+		view.editor.setValue(await this.app.vault.read(file));
+		view.editor.setCursor({ line: 0, ch: 0 });
+		if (openState?.eState) view.setEphemeralState(openState.eState);
+		this.app.workspace.setActiveLeaf(this);
+		this.app.workspace.trigger('file-open', file);
+	}
+	detach(): void {
+		void this.closeView();
+		this.app.workspace.leaves = this.app.workspace.leaves.filter((l) => l !== this);
+		if (this.app.workspace.activeLeaf === this) this.app.workspace.activeLeaf = null;
+	}
+	/** onClose starts, then the view unloads at once: detach() is synchronous in Obsidian. */
+	private closeView(): Promise<void> {
+		const view = this.view;
+		this.view = null;
+		const closing = view instanceof ItemView && !(view instanceof MarkdownView) ? view.onClose() : Promise.resolve();
+		view?.unload();
+		return closing;
+	}
+}
+
+export class Workspace extends Events {
+	layoutReady = false;
+	leaves: WorkspaceLeaf[] = [];
+	activeLeaf: WorkspaceLeaf | null = null;
+	private lastFileLeaf: WorkspaceLeaf | null = null;
+	viewFactories = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	private readyCallbacks: (() => unknown)[] = [];
+	constructor(private app: App) { super(); }
+	onLayoutReady(cb: () => unknown): void {
+		if (this.layoutReady) cb();
+		else this.readyCallbacks.push(cb);
+	}
+	/** shim: what Obsidian does once the vault is loaded and the layout restored. */
+	setLayoutReady(): void {
+		this.layoutReady = true;
+		for (const cb of this.readyCallbacks.splice(0)) cb();
+		this.trigger('layout-ready');
+	}
+	/** Like Obsidian: focusing a sidebar keeps the last active note as the active file. */
+	getActiveFile(): TFile | null {
+		const view = this.activeLeaf?.view;
+		if (view instanceof MarkdownView) return view.file;
+		const last = this.lastFileLeaf?.view;
+		return last instanceof MarkdownView && this.leaves.includes(this.lastFileLeaf as WorkspaceLeaf) ? last.file : null;
+	}
+	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof type ? view : null;
+	}
+	/** shim: Obsidian's internal setActiveLeaf, which fires `active-leaf-change`. */
+	setActiveLeaf(leaf: WorkspaceLeaf): void {
+		if (leaf.view instanceof MarkdownView) this.lastFileLeaf = leaf;
+		if (this.activeLeaf === leaf) return;
+		this.activeLeaf = leaf;
+		this.trigger('active-leaf-change', leaf);
+	}
+	getLeavesOfType(type: string): WorkspaceLeaf[] { return this.leaves.filter((l) => l.view?.getViewType() === type); }
+	private newLeaf(side: WorkspaceLeaf['side']): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this.app, side);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	getLeaf(newLeaf?: boolean | 'tab' | 'split' | 'window'): WorkspaceLeaf {
+		const current = this.activeLeaf?.side === 'main' ? this.activeLeaf : this.leaves.find((l) => l.side === 'main');
+		return !newLeaf && current ? current : this.newLeaf('main');
+	}
+	getRightLeaf(_split: boolean): WorkspaceLeaf { return this.newLeaf('right'); }
+	getLeftLeaf(_split: boolean): WorkspaceLeaf { return this.newLeaf('left'); }
+	revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		leaf.app.workspace.trigger('shim:revealed', leaf);
+		return Promise.resolve();
+	}
+	detachLeavesOfType(type: string): void { for (const leaf of this.getLeavesOfType(type)) leaf.detach(); }
+}
