@@ -43,10 +43,11 @@ export interface HarnessBundle {
 	workerBytes: number;
 }
 
-export async function buildHarness(root: string): Promise<HarnessBundle> {
+/** `entry` is the page script; other entries are for one-off diagnostics. */
+export async function buildHarness(root: string, entry = 'scripts/browser/harness.ts'): Promise<HarnessBundle> {
 	const worker = await buildWorker(root);
 	const result = await esbuild.build({
-		entryPoints: [join(root, 'scripts/browser/harness.ts')],
+		entryPoints: [join(root, entry)],
 		bundle: true,
 		write: false,
 		format: 'iife',

@@ -11,7 +11,8 @@ interface Info {
 
 function createEl(this: HTMLElement, tag: string, o?: Info | string, callback?: (el: HTMLElement) => void): HTMLElement {
 	const info: Info = typeof o === 'string' ? { cls: o } : (o ?? {});
-	const el = document.createElement(tag);
+	// This IS createEl (the page has no Obsidian), so it creates the element itself.
+	const el = this.ownerDocument.createElement(tag);
 	const classes = typeof info.cls === 'string' ? info.cls.split(' ') : (info.cls ?? []);
 	for (const c of classes) if (c) el.classList.add(c);
 	if (info.text !== undefined) el.textContent = info.text;

@@ -1,0 +1,165 @@
+/**
+ * Real-browser end-to-end run: builds the harness page (with the plugin's worker bundle), serves
+ * it, the synthetic model and a small vault from 127.0.0.1, and drives headless Chromium:
+ *   1. first load: index the vault (everything embedded), search, related notes;
+ *   2. reload: the same vault syncs from IndexedDB with nothing re-embedded;
+ *   3. screenshot of the search modal and related view rendered with styles.css.
+ * Main-thread long tasks are recorded by the page (PerformanceObserver 'longtask').
+ * Returns what it measured; checks.ts judges it (tests/browser/e2e.test.ts).
+ * page.evaluate callbacks are serialised into the page, so they reach `window.harness` directly.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { SearchOutcome } from '../../src/core/search/query';
+import { buildHarness } from './build';
+import { launch } from './chromium';
+import type { RunInfo } from './harness';
+import { serve } from './server';
+
+/** A mix of topics, so search and related notes have something to separate. */
+const VAULT_FOLDERS = ['Kitchen', 'Garden', 'Finance', 'Books', 'Health', 'Meetings'];
+const QUERY = 'how do I keep a sourdough starter alive';
+const RELATED_TO = 'Kitchen/Sourdough country loaf.md';
+
+export interface E2EOptions {
+	root: string;
+	modelDir: string;
+	outDir: string;
+	log?: (line: string) => void;
+}
+
+export interface LongTask {
+	start: number;
+	duration: number;
+}
+
+export interface E2EResult {
+	notes: number;
+	first: RunInfo;
+	second: RunInfo;
+	firstSearch: SearchOutcome;
+	secondSearch: SearchOutcome;
+	related: SearchOutcome;
+	/** Long tasks overlapping the indexing run of the first load (the one that embeds). */
+	indexingLongTasks: LongTask[];
+	/** Long tasks while the model loaded into the worker (first load). */
+	modelLoadLongTasks: LongTask[];
+	/** Every long task of the first page load, for the report. */
+	allLongTasks: LongTask[];
+	screenshot: string;
+	/** Requests that did not go to the local server (must be none). */
+	foreignRequests: string[];
+	consoleErrors: string[];
+	workerBytes: number;
+	seconds: number;
+}
+
+function sampleVault(root: string): { path: string; markdown: string; mtime: number }[] {
+	const base = join(root, 'fixtures', 'sample-vault');
+	const files: string[] = [];
+	const walk = (dir: string): void => {
+		for (const name of readdirSync(dir).sort()) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (name.endsWith('.md')) files.push(full);
+		}
+	};
+	for (const folder of VAULT_FOLDERS) walk(join(base, folder));
+	// A fixed mtime per note: the reload must see an unchanged vault.
+	return files.map((file, i) => ({ path: relative(base, file), markdown: readFileSync(file, 'utf8'), mtime: 1_767_225_600_000 + i * 60_000 }));
+}
+
+const overlapping = (tasks: LongTask[], w: { start: number; end: number }): LongTask[] => tasks.filter((t) => t.start < w.end && t.start + t.duration > w.start);
+
+
+async function waitForHarness(page: Page): Promise<void> {
+	await page.waitForFunction(() => typeof (window as unknown as { harness?: unknown }).harness === 'object', undefined, { timeout: 60_000 });
+}
+
+export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
+	const log = opts.log ?? (() => undefined);
+	const started = performance.now();
+	const bundle = await buildHarness(opts.root);
+	log(`harness built (worker ${(bundle.workerBytes / 1e6).toFixed(1)} MB)`);
+	const vault = sampleVault(opts.root);
+	const html = [
+		'<!doctype html><html><head><meta charset="utf-8"><title>Semantic Note Search e2e</title>',
+		'<link rel="stylesheet" href="/obsidian-theme.css"><link rel="stylesheet" href="/styles.css">',
+		'</head><body class="theme-dark"><script src="/harness.js"></script></body></html>',
+	].join('');
+	const server = await serve({
+		'/': { body: html, type: 'text/html; charset=utf-8' },
+		'/harness.js': { body: bundle.js },
+		'/styles.css': { body: readFileSync(join(opts.root, 'styles.css')) },
+		'/obsidian-theme.css': { body: readFileSync(join(opts.root, 'scripts/browser/obsidian-theme.css')) },
+		'/vault.json': { body: JSON.stringify(vault) },
+		// Chromium asks for one on its own; answering keeps a stray 404 out of the page errors.
+		'/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon' },
+		'/model/': { dir: opts.modelDir },
+	});
+	const browser = await launch();
+	try {
+		const page = await browser.context.newPage();
+		const foreignRequests: string[] = [];
+		const consoleErrors: string[] = [];
+		page.on('request', (req) => {
+			const url = req.url();
+			if (!url.startsWith(server.origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
+		});
+		page.on('console', (msg) => {
+			// Failed loads are reported by URL below; the console line would not say which.
+			if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) consoleErrors.push(msg.text());
+		});
+		page.on('response', (res) => {
+			if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
+		});
+		page.on('pageerror', (err) => consoleErrors.push(String(err)));
+		page.setDefaultTimeout(240_000);
+
+		await page.goto(`${server.origin}/`);
+		await waitForHarness(page);
+		const first = await page.evaluate(() => window.harness.run());
+		log(`first load: embedded ${first.report.embedded} passages of ${first.report.notes} notes in ${((first.indexing.end - first.indexing.start) / 1000).toFixed(1)} s`);
+		const firstSearch = await page.evaluate((q) => window.harness.search(q), QUERY);
+		const allLongTasks = await page.evaluate(() => window.harness.longTasks());
+
+		await page.reload();
+		await waitForHarness(page);
+		const second = await page.evaluate(() => window.harness.run());
+		log(`reload: embedded ${second.report.embedded}, reused ${second.report.reused}, ${second.storedAtStart} records read from IndexedDB`);
+		const secondSearch = await page.evaluate((q) => window.harness.search(q), QUERY);
+		const related = await page.evaluate((p) => window.harness.related(p), RELATED_TO);
+
+		const maxTask = Math.max(0, ...overlapping(allLongTasks, first.indexing).map((t) => t.duration));
+		const lines = [
+			`${vault.length} notes, ${first.passages} passages · first load embedded ${first.report.embedded} · after reload embedded ${second.report.embedded}, ${second.storedAtStart} notes read from IndexedDB`,
+			`Longest main-thread task while indexing: ${maxTask.toFixed(0)} ms · model: synthetic all-MiniLM-L6-v2 (random weights, so rankings are not meaningful)`,
+		];
+		await page.evaluate(({ q, p, l }) => window.harness.render(q, p, { lines: l }), { q: QUERY, p: RELATED_TO, l: lines });
+		mkdirSync(opts.outDir, { recursive: true });
+		const screenshot = join(opts.outDir, 'e2e-search-and-related.png');
+		await page.screenshot({ path: screenshot });
+		log(`screenshot: ${screenshot}`);
+
+		return {
+			notes: vault.length,
+			first,
+			second,
+			firstSearch,
+			secondSearch,
+			related,
+			indexingLongTasks: overlapping(allLongTasks, first.indexing),
+			modelLoadLongTasks: overlapping(allLongTasks, first.modelLoad),
+			allLongTasks,
+			screenshot,
+			foreignRequests,
+			consoleErrors,
+			workerBytes: bundle.workerBytes,
+			seconds: (performance.now() - started) / 1000,
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
