@@ -304,6 +304,35 @@ describe('Indexer', () => {
 		expect((await make().run()).embedded).toBe(0);
 	});
 
+	it('does not store a note deleted while indexing runs', async () => {
+		const vault = syntheticVault(12, 13);
+		const { make, source, store } = setup(vault, { windowNotes: 2, windowPassages: 1000 });
+		const indexer = make();
+		const victim = 'Recipes/Note 11.md';
+		let deleted = false;
+		indexer.on('records', (c) => {
+			if (!deleted && c.upserted.length > 0) {
+				deleted = true;
+				source.delete(victim);
+				void indexer.noteDeleted(victim);
+			}
+		});
+		const report = await indexer.run();
+		expect(report.failed).toEqual([]);
+		expect(await store.get(victim)).toBeUndefined();
+		expect((await store.all()).map((r) => r.path).sort()).toEqual(source.paths());
+	});
+
+	it('indexes explicitly given files at once with update()', async () => {
+		const { indexer, source, embedder } = setup(notes);
+		await indexer.run();
+		embedder.embeddedTexts = [];
+		const file = source.write('New.md', 'A brand new note.');
+		const report = await indexer.update([file, source.file('Garden.md')]);
+		expect(report).toMatchObject({ notes: 2, embedded: 1, reused: 1 });
+		expect(embedder.embeddedTexts).toEqual(['New\n\nA brand new note.']);
+	});
+
 	it('reports progress and can pause and resume', async () => {
 		const { indexer } = setup(syntheticVault(12, 5), { windowNotes: 3 });
 		const states: string[] = [];
