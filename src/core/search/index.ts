@@ -6,11 +6,17 @@
  * const index = SearchIndex.fromRecords(embedder.dim, await store.all());
  * const { results, reason } = await searchText(embedder, index, 'mcp servers', { limit: 20 });
  * if (reason) show(explainEmpty(reason, { subject: 'mcp servers', threshold: DEFAULT_CALIBRATION.threshold }));
- * // keep it current from vault events:
- * index.upsert(record); index.remove(path); index.rename(from, to);
+ * // keep it current from the indexer (or call upsert / remove / rename yourself):
+ * indexer.on('records', (change) => index.apply(change));
+ * // related notes of the open note, never including it:
+ * const related = relatedNotes(index, file.path, { limit: 10, exclude: (p) => isExcluded(p) });
  * ```
  * Scores are cosine similarities of the best passage of each note; nothing below
  * `calibration.threshold` is returned, and the current note never appears in its own results.
+ * Results are ordered by score, then path, so equal scores list the same way every time.
+ * A whole search is one synchronous scan over a contiguous matrix (WebAssembly SIMD where
+ * available, plain JS otherwise). Measured at 384 dims on a busy 2-core CI machine: ~2–3 ms for
+ * 10k passages, ~25–45 ms for 100k (the JS fallback takes about twice as long).
  *
  * @packageDocumentation
  */
