@@ -21,6 +21,22 @@ const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 const ID_LIKE = /[A-Za-z0-9+/_-]{24,}={0,2}/g;
 
 /**
+ * Hashes, base64 and UUIDs switch between letters and digits again and again; prose compounds
+ * such as `2024-conference-schedule-items` switch once or twice and are kept.
+ */
+function looksLikeId(token: string): boolean {
+	let switches = 0;
+	let prev = 0;
+	for (let i = 0; i < token.length; i++) {
+		const c = token.charCodeAt(i);
+		const kind = c >= 48 && c <= 57 ? 1 : (c | 32) >= 97 && (c | 32) <= 122 ? 2 : 0;
+		if (kind !== 0 && prev !== 0 && kind !== prev) switches++;
+		if (kind !== 0) prev = kind;
+	}
+	return switches >= 4;
+}
+
+/**
  * Masks everything in a note that is not prose: frontmatter, code, comments, embeds, data URIs,
  * URLs (link text stays), HTML tags and long non-prose tokens. Returns the visible text
  * (same length as the input, hidden parts turned into spaces) and its lines.
@@ -58,6 +74,6 @@ export function hideNonProse(text: string): { visible: string; lines: Line[] } {
 	visible = mask.visible();
 	// Scripts written without spaces (CJK, Thai, …) form long runs that are prose, not tokens.
 	hideMatches(mask, visible, LONG_TOKEN, (m) => (NO_SPACE_SCRIPT.test(m[0]) ? [m.index, m.index + m[0].length] : undefined));
-	hideMatches(mask, visible, ID_LIKE, (m) => (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0]) ? undefined : [m.index, m.index + m[0].length]));
+	hideMatches(mask, visible, ID_LIKE, (m) => (looksLikeId(m[0]) ? undefined : [m.index, m.index + m[0].length]));
 	return { visible: mask.visible(), lines: all };
 }

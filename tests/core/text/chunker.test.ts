@@ -87,10 +87,11 @@ describe('chunkNote', () => {
 			'![[image.png]] ![alt hidden](pic.png)',
 			'Inline data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg== end.',
 			'Hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 end. Visit https://example.org now.',
+			'Id 550e8400-e29b-41d4-a716-446655440000 and the 2024-conference-schedule-items stay readable.',
 		].join('\n');
 		const text = chunk(md).map((p) => p.text).join('\n');
-		for (const hidden of ['hidden', 'example', 'iVBOR', '9f86d', 'png', 'base64', 'http']) expect(text).not.toContain(hidden);
-		for (const kept of ['link text', 'alias', 'Plain Target', 'Intro', 'Inline', 'Visit', 'now']) expect(text).toContain(kept);
+		for (const hidden of ['hidden', 'example', 'iVBOR', '9f86d', 'png', 'base64', 'http', '550e8400']) expect(text).not.toContain(hidden);
+		for (const kept of ['link text', 'alias', 'Plain Target', 'Intro', 'Inline', 'Visit', 'now', '2024-conference-schedule-items']) expect(text).toContain(kept);
 	});
 
 	it('returns no passages for Excalidraw drawings', () => {
