@@ -334,11 +334,19 @@ describe('Indexer', () => {
 	});
 
 	it('reports progress and can pause and resume', async () => {
-		const { indexer } = setup(syntheticVault(12, 5), { windowNotes: 3 });
+		const ticking = new ManualClock();
+		const now = ticking.now.bind(ticking);
+		ticking.now = () => {
+			ticking.advance(100);
+			return now();
+		};
+		const { indexer } = setup(syntheticVault(12, 5), { windowNotes: 3, clock: ticking });
 		const states: string[] = [];
+		const estimates: number[] = [];
 		let paused = false;
 		indexer.on('progress', (p) => {
 			states.push(p.state);
+			if (p.secondsLeft !== undefined) estimates.push(p.secondsLeft);
 			if (!paused && p.done >= 3) {
 				paused = true;
 				indexer.pause();
@@ -348,6 +356,8 @@ describe('Indexer', () => {
 		const report = await indexer.run();
 		expect(report.notes).toBe(12);
 		expect(states).toContain('paused');
+		expect(estimates.length).toBeGreaterThan(0);
+		expect(estimates.at(-1)).toBe(0);
 		expect(indexer.progress).toMatchObject({ done: 12, total: 12, state: 'idle' });
 	});
 });
