@@ -10,8 +10,11 @@ import { SemanticSearchSettingTab, type SettingsHost } from './obsidian/settings
 import { IndexStatusBar } from './obsidian/status-bar';
 import { registerVaultEvents } from './obsidian/vault-events';
 
-/** Settings that need the model reloaded or the vault re-synced wait for typing to stop. */
+/** Settings are applied this long after the last change. */
 const APPLY_SETTINGS_MS = 1000;
+
+/** Changes after which the index must be brought in line (new model, other notes included). */
+const NEEDS_SYNC: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype', 'exclusions'];
 
 /** Lifecycle only: settings, runtime, UI and events are built in src/obsidian/. */
 export default class SemanticNoteSearchPlugin extends Plugin implements SettingsHost {
@@ -21,6 +24,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	private runtime: Runtime | null = null;
 	private jobs = new IndexJobs();
 	private applyTimer: number | undefined;
+	private syncAfterApply = false;
 
 	get modelCacheFolder(): string {
 		return modelCacheFolder(this.app.vault.configDir, this.manifest.id);
@@ -58,14 +62,17 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		const before = this.settings;
 		this.settings = { ...before, ...patch };
 		await this.saveData(this.settings);
-		const heavy: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype', 'exclusions'];
-		if (!heavy.some((k) => before[k] !== this.settings[k])) return;
+		if (NEEDS_SYNC.some((k) => before[k] !== this.settings[k])) this.syncAfterApply = true;
+		// Applied once the user stops typing or dragging: a model reload or re-sync per keystroke would thrash.
 		window.clearTimeout(this.applyTimer);
 		this.applyTimer = window.setTimeout(() => {
-			this.jobs.resetModelNotice();
-			this.runtime?.settingsChanged();
 			const runtime = this.runtime;
-			if (runtime) void this.jobs.run(() => runtime.index.sync(), { announce: false });
+			if (!runtime) return;
+			runtime.settingsChanged();
+			if (!this.syncAfterApply) return;
+			this.syncAfterApply = false;
+			this.jobs.resetModelNotice();
+			void this.jobs.run(() => runtime.index.sync(), { announce: false });
 		}, APPLY_SETTINGS_MS);
 	}
 

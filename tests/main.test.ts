@@ -4,7 +4,7 @@ import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
 import { FakeRuntime, report } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
-import { App, Modal, Notice, Plugin, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
+import { App, Modal, Notice, Plugin, SliderComponent, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
 import type * as Obsidian from 'obsidian';
 
 const NOTES: Record<string, string> = {
@@ -121,6 +121,11 @@ describe('plugin lifecycle with a fake runtime', () => {
 			expect(runtime.settingsChanges).toBe(0);
 			await vi.advanceTimersByTimeAsync(1100);
 			expect(runtime.settingsChanges).toBe(1);
+			expect(runtime.index.calls).toEqual(['sync', 'sync']);
+			// The threshold only needs the views refreshed, not a sync.
+			await (tab.setting('Similarity threshold').components[0] as SliderComponent).userChange(0.3);
+			await vi.advanceTimersByTimeAsync(1100);
+			expect(runtime.settingsChanges).toBe(2);
 			expect(runtime.index.calls).toEqual(['sync', 'sync']);
 		} finally {
 			vi.useRealTimers();

@@ -57,7 +57,7 @@ export interface RelatedSource extends SearchPort {
 export interface Runtime {
 	readonly index: IndexPort;
 	readonly search: RelatedSource;
-	/** Settings changed: reload the model or re-sync exclusions when needed. */
+	/** Settings changed: reload the model or apply exclusions when needed, refresh open views. */
 	settingsChanged(): void;
 	/** Stops indexing, terminates the worker and closes the store. */
 	dispose(): Promise<void>;

@@ -206,11 +206,11 @@ export class VaultRuntime implements Runtime {
 		this.appliedSettings = { ...next };
 		if (MODEL_KEYS.some((k) => before[k] !== next[k])) {
 			void this.unloadEngine();
-			return;
-		}
-		if (before.exclusions !== next.exclusions && this.loaded) {
+		} else if (before.exclusions !== next.exclusions && this.loaded) {
 			this.loaded.indexer.setExclusions(createExclusions(exclusionPatterns(next))).catch((e: unknown) => console.error(e));
 		}
+		// Threshold and result count apply to the next search; open views refresh now.
+		for (const l of this.changeListeners) l();
 	}
 
 	async dispose(): Promise<void> {
