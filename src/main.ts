@@ -26,6 +26,10 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	private applyTimer: number | undefined;
 	private syncAfterApply = false;
 
+	modelProblem(): string | undefined {
+		return this.runtime?.modelProblem();
+	}
+
 	get modelCacheFolder(): string {
 		return modelCacheFolder(this.app.vault.configDir, this.manifest.id);
 	}

@@ -57,6 +57,8 @@ export interface RelatedSource extends SearchPort {
 export interface Runtime {
 	readonly index: IndexPort;
 	readonly search: RelatedSource;
+	/** What the user must do to make the model available, once loading it failed. */
+	modelProblem(): string | undefined;
 	/** Settings changed: reload the model or apply exclusions when needed, refresh open views. */
 	settingsChanged(): void;
 	/** Stops indexing, terminates the worker and closes the store. */

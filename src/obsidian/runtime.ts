@@ -64,10 +64,14 @@ export class VaultRuntime implements Runtime {
 	private loaded: Ready | null = null;
 	private store: VectorStore | null = null;
 	private disposed = false;
-	/** Vault events seen before the indexer existed; the next sync covers them. */
-	private missedEvents = false;
+	/**
+	 * Set when the model was loaded for a search or the related view rather than for a sync: the
+	 * index is then brought up to date in the background (with start-up indexing off, this is
+	 * when the vault gets indexed; with it on, it catches edits made before the indexer existed).
+	 */
+	private catchUp = false;
 	private lastReport: IndexReport | undefined;
-	private modelProblem: string | undefined;
+	private lastModelProblem: string | undefined;
 	private currentProgress: IndexProgress = { done: 0, total: 0, state: 'idle' };
 	private readonly progressListeners = new Set<(p: IndexProgress) => void>();
 	private readonly changeListeners = new Set<() => void>();
@@ -97,17 +101,18 @@ export class VaultRuntime implements Runtime {
 		});
 	}
 
-	private ensureReady(): Promise<Ready> {
+	private ensureReady(forSync: boolean): Promise<Ready> {
 		if (this.disposed) return Promise.reject(new Error('The plugin is being unloaded.'));
+		if (!this.ready && !forSync) this.catchUp = true;
 		this.ready ??= this.start().then(
 			(ready) => {
-				this.modelProblem = undefined;
+				this.lastModelProblem = undefined;
 				this.loaded = ready;
 				return ready;
 			},
 			(error: unknown) => {
 				this.ready = null;
-				this.modelProblem = isModelUnavailable(error) ? userMessage(error) : undefined;
+				this.lastModelProblem = isModelUnavailable(error) ? userMessage(error) : undefined;
 				throw error;
 			},
 		);
@@ -130,8 +135,8 @@ export class VaultRuntime implements Runtime {
 		const searchIndex = SearchIndex.fromRecords(engine.embedder.dim, valid ? await store.all() : []);
 		const indexer = this.newIndexer(engine, store, searchIndex, settings);
 		const ready = { engine, indexer, searchIndex, store };
-		if (this.missedEvents) {
-			this.missedEvents = false;
+		if (this.catchUp) {
+			this.catchUp = false;
 			void indexer.run().then((r) => (this.lastReport = r), (e: unknown) => console.error('Semantic note search: catch-up sync failed', e));
 		}
 		return ready;
@@ -200,6 +205,10 @@ export class VaultRuntime implements Runtime {
 		this.setProgress({ done: 0, total: 0, state: 'idle' });
 	}
 
+	modelProblem(): string | undefined {
+		return this.lastModelProblem;
+	}
+
 	settingsChanged(): void {
 		const next = this.context.settings();
 		const before = this.appliedSettings;
@@ -230,7 +239,7 @@ export class VaultRuntime implements Runtime {
 				return () => this.progressListeners.delete(listener);
 			},
 			status: async () => {
-				const extra = { progress: this.currentProgress, lastReport: this.lastReport, modelProblem: this.modelProblem };
+				const extra = { progress: this.currentProgress, lastReport: this.lastReport, modelProblem: this.lastModelProblem };
 				if (!this.loaded) return { notes: 0, indexed: 0, passages: 0, failed: [], state: this.currentProgress.state, pending: 0, ...extra };
 				return { ...(await this.loaded.indexer.status()), ...extra } satisfies PluginIndexStatus;
 			},
@@ -238,12 +247,12 @@ export class VaultRuntime implements Runtime {
 			resume: () => this.loaded?.indexer.resume(),
 			cancel: () => this.loaded?.indexer.cancel(),
 			sync: async () => {
-				const { indexer } = await this.ensureReady();
+				const { indexer } = await this.ensureReady(true);
 				this.lastReport = await indexer.run();
 				return this.lastReport;
 			},
 			rebuild: async () => {
-				const ready = await this.ensureReady();
+				const ready = await this.ensureReady(true);
 				// A fresh indexer: the old one caches what the store held before it was cleared.
 				ready.indexer.dispose();
 				await ready.store.clear();
@@ -253,20 +262,18 @@ export class VaultRuntime implements Runtime {
 				this.lastReport = await ready.indexer.run();
 				return this.lastReport;
 			},
+			// Before the indexer exists, changes are not queued: the sync that creates it reconciles them.
 			changed: (path) => {
 				const file = this.vaultFile(path);
 				if (!file) return;
 				if (this.loaded) this.loaded.indexer.noteChanged(file);
-				else this.missedEvents = true;
 			},
 			deleted: (path) => {
 				if (this.loaded) this.loaded.indexer.noteDeleted(path).catch((e: unknown) => console.error(e));
-				else this.missedEvents = true;
 			},
 			renamed: (from, to) => {
 				const file = this.vaultFile(to);
 				if (this.loaded && file) this.loaded.indexer.noteRenamed(from, file).catch((e: unknown) => console.error(e));
-				else this.missedEvents = true;
 			},
 		};
 	}
@@ -278,11 +285,11 @@ export class VaultRuntime implements Runtime {
 				return settings().threshold;
 			},
 			search: async (query): Promise<SearchAnswer> => {
-				const ready = await this.ensureReady();
+				const ready = await this.ensureReady(false);
 				return searchText(ready.engine.embedder, ready.searchIndex, query, this.searchOptions(this.context.settings(), ready.indexer));
 			},
 			related: async (path): Promise<SearchAnswer> => {
-				const ready = await this.ensureReady();
+				const ready = await this.ensureReady(false);
 				return relatedNotes(ready.searchIndex, path, this.searchOptions(this.context.settings(), ready.indexer));
 			},
 			onIndexChange: (listener) => {

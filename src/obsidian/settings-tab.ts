@@ -11,6 +11,8 @@ export interface SettingsHost {
 	requestReindex(): void;
 	/** Where downloaded model files are kept, for the disclosure text. */
 	readonly modelCacheFolder: string;
+	/** Why the model could not be loaded, if it could not. */
+	modelProblem(): string | undefined;
 }
 
 export class SemanticSearchSettingTab extends PluginSettingTab {
@@ -28,6 +30,8 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 		containerEl.empty();
 
 		new Setting(containerEl).setName('Model').setHeading();
+		const problem = this.host.modelProblem();
+		if (problem) containerEl.createEl('p', { cls: 'sns-warning', text: problem });
 		new Setting(containerEl)
 			.setName('Model folder')
 			.setDesc(
@@ -106,7 +110,7 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 			.addTextArea((t) => t.setValue(s.exclusions).onChange((v) => this.host.updateSettings({ exclusions: v })));
 		new Setting(containerEl)
 			.setName('Index on startup')
-			.setDesc('Bring the index up to date when Obsidian starts. Only new and changed notes are embedded.')
+			.setDesc('Bring the index up to date when Obsidian starts; only new and changed notes are embedded. When off, this happens the first time you search or open related notes.')
 			.addToggle((t) => t.setValue(s.indexOnStartup).onChange((v) => this.host.updateSettings({ indexOnStartup: v })));
 		new Setting(containerEl)
 			.setName('Rebuild the index')

@@ -109,6 +109,10 @@ export class FakeRuntime implements Runtime {
 	search = new FakeSearch();
 	settingsChanges = 0;
 	disposed = false;
+	problem: string | undefined;
+	modelProblem(): string | undefined {
+		return this.problem;
+	}
 	settingsChanged(): void {
 		this.settingsChanges++;
 	}

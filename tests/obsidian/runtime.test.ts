@@ -40,6 +40,13 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		expect(status.lastReport).toEqual(report);
 	});
 
+	it('a search before any sync loads the model once and brings the index up to date in the background', async () => {
+		const { runtime, probe } = await setup();
+		await runtime.search.search('tomato plants');
+		await vi.waitFor(async () => expect((await runtime.search.search('tomato plants')).results[0]?.path).toBe('Garden/Tomatoes.md'));
+		expect(probe.loads).toBe(1);
+	});
+
 	it('searches by meaning with the user threshold and never returns excluded notes', async () => {
 		const { runtime } = await setup();
 		await runtime.index.sync();

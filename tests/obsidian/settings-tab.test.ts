@@ -9,6 +9,10 @@ class Host implements SettingsHost {
 	settings: SemanticSearchSettings = defaultSettings('.obsidian');
 	reindexRequests = 0;
 	modelCacheFolder = '.obsidian/plugins/semantic-note-search/models';
+	problem: string | undefined;
+	modelProblem(): string | undefined {
+		return this.problem;
+	}
 	updateSettings(patch: Partial<SemanticSearchSettings>): Promise<void> {
 		this.settings = { ...this.settings, ...patch };
 		return Promise.resolve();
@@ -94,6 +98,14 @@ describe('settings tab', () => {
 		await control('Similarity threshold', ExtraButtonComponent).click();
 		expect(host.settings.threshold).toBe(DEFAULT_CALIBRATION.threshold);
 		expect(slider.getValue()).toBe(DEFAULT_CALIBRATION.threshold);
+	});
+
+	it('says at the top of the model section why the model is not available', () => {
+		const { host, shimTab } = setup();
+		expect(shimTab.containerEl.byClass('sns-warning')).toEqual([]);
+		host.problem = 'The embedding model (all-MiniLM-L6-v2) is not available: …';
+		shimTab.display();
+		expect(shimTab.containerEl.byClass('sns-warning')[0].getText()).toContain('is not available');
 	});
 
 	it('asks the plugin to reindex from the button', async () => {
