@@ -1,4 +1,5 @@
 import type { Embedder } from '../core/embedding/types';
+import { EmbedderUnavailableError } from '../core/index/errors';
 import type { NoteInput, Passage } from '../core/text/passage';
 import type { WorkerPort } from './port';
 import { type InitOptions, requestTransferables, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -94,13 +95,13 @@ export class WorkerClient implements Embedder {
 
 	/** Stops the worker at once (plugin unload); pending requests reject. */
 	terminate(): void {
-		this.fail(new Error('The embedding worker was stopped.'));
+		this.fail(new EmbedderUnavailableError('The embedding worker was stopped.'));
 		this.port.terminate();
 	}
 
 	private listen(): void {
 		this.port.onResponse((data) => this.receive(data));
-		this.port.onFatal((err) => this.fail(err));
+		this.port.onFatal((err) => this.fail(new EmbedderUnavailableError(err.message)));
 	}
 
 	private receive(data: unknown): void {

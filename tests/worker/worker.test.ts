@@ -136,4 +136,20 @@ describe('WorkerClient', () => {
 		expect(engines[0].embeddedTexts.sort()).toEqual(['A\n\nOne\nFirst note.', 'C\n\nSecond note. With two sentences.']);
 		client.terminate();
 	});
+
+	it('stops a run without marking notes failed when the worker is terminated mid-run', async () => {
+		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init, { transfer: false });
+		const notes: Record<string, string> = {};
+		for (let i = 0; i < 10; i++) notes[`N${i}.md`] = `Note number ${i} has some words.`;
+		const source = new MemoryNoteSource(notes);
+		const store = new IdbVectorStore(`semantic-note-search/worker-stop-${Date.now()}`);
+		const indexer = new Indexer({ source, store, embedder: client, chunk: client.chunk, windowNotes: 2 });
+		indexer.on('records', (c) => {
+			if (c.upserted.length > 0) client.terminate();
+		});
+		await expect(indexer.run()).rejects.toThrow(/stopped/);
+		const saved = await store.all();
+		expect(saved).toHaveLength(2);
+		expect(saved.every((r) => r.failure === undefined)).toBe(true);
+	});
 });

@@ -1,5 +1,6 @@
 import type { Embedder } from '../embedding/types';
 import type { Passage } from '../text/passage';
+import { EmbedderUnavailableError, isEmbedderUnavailable } from './errors';
 import { toStoredPassage } from './snippet';
 import type { NoteRecord } from './types';
 
@@ -30,9 +31,7 @@ export interface FailureStreak {
 /** Notes failing to embed in a row before the embedder, not the notes, is considered broken. */
 export const SYSTEMIC_FAILURES = 3;
 
-export class EmbedderUnavailableError extends Error {
-	override readonly name = 'EmbedderUnavailableError';
-}
+export { EmbedderUnavailableError };
 
 export interface WindowResult {
 	records: NoteRecord[];
@@ -103,16 +102,18 @@ export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOp
 			failures.set(i, `embedding failed: ${message(err)}`);
 			streak.count++;
 			streakNotes.push(i);
-			if (streak.count >= SYSTEMIC_FAILURES) {
+			if (streak.count >= SYSTEMIC_FAILURES || isEmbedderUnavailable(err)) {
 				// Keep what succeeded; the notes of the failing streak are left for the next run.
 				const skip = new Set(streakNotes);
 				const records = notes
 					.map((n, k) => (skip.has(k) || (suspect.has(k) && !failures.has(k) && !isComplete(vectors[k])) ? undefined : toRecord(n, vectors[k], failures.get(k), dim)))
 					.filter((r): r is NoteRecord => r !== undefined);
-				return { records, embedded, cancelled: false, unavailable: new EmbedderUnavailableError(message(err)) };
+				return { records, embedded, cancelled: false, unavailable: isEmbedderUnavailable(err) ? err : new EmbedderUnavailableError(message(err)) };
 			}
 		}
 	}
+	// Cancelled while the last notes were retried: their failures may be the cancellation's doing.
+	if (suspect.size > 0 && !(await opts.gate())) return { records: [], embedded, cancelled: true };
 	// A window without a failing note proves the embedder works.
 	if (suspect.size === 0 && items.length > 0) streak.count = 0;
 	return { records: notes.map((n, i) => toRecord(n, vectors[i], failures.get(i), dim)), embedded, cancelled: false };

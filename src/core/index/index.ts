@@ -12,4 +12,4 @@ export { indexVault, type IndexVaultOptions } from './index-vault';
 export { SCHEMA_VERSION, PLUGIN_ID, storeModelKey, expectedMeta } from './model-key';
 export { contentHash } from './content-hash';
 export { type Clock, systemClock } from './clock';
-export { EmbedderUnavailableError } from './embed-window';
+export { EmbedderUnavailableError, isEmbedderUnavailable } from './errors';

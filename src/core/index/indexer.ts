@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock';
 import { contentHash } from './content-hash';
 import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
 import { Emitter } from './emitter';
+import { isEmbedderUnavailable } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import { expectedMeta } from './model-key';
 import { type KnownRecord, matchRenames, planStartup } from './plan';
@@ -561,6 +562,8 @@ export class Indexer {
 			const passages = await this.options.chunk({ path, title: base.title, markdown: text });
 			return { ...base, hash, passages };
 		} catch (err) {
+			// The worker that chunks is gone: stop the run rather than blame the note.
+			if (isEmbedderUnavailable(err)) throw err;
 			return { ...base, hash, failure: `chunking failed: ${message(err)}` };
 		}
 	}

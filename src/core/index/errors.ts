@@ -1,0 +1,12 @@
+/**
+ * The embedder itself is gone (worker stopped or crashed, model disposed), as opposed to one note
+ * failing. The indexer stops the run and records no failures, so the notes are retried later.
+ */
+export class EmbedderUnavailableError extends Error {
+	override readonly name = 'EmbedderUnavailableError';
+}
+
+/** By name, so errors that crossed a worker boundary or another bundle still count. */
+export function isEmbedderUnavailable(err: unknown): err is Error {
+	return err instanceof Error && err.name === 'EmbedderUnavailableError';
+}
