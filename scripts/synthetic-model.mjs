@@ -50,13 +50,13 @@ async function main() {
 		const params = { seed: options.seed ?? generator.DEFAULT_SEED, gelu: options.gelu };
 		const started = Date.now();
 		const built = generator.ensureSyntheticModel(options.out, params, path.join(options.shared, 'models', 'all-MiniLM-L6-v2'));
-		console.log(`${built ? 'wrote' : 'up to date:'} ${options.out} (seed ${params.seed}, ${params.gelu} GELU${built ? `, ${Date.now() - started} ms` : ''})`);
+		process.stdout.write(`${built ? 'wrote' : 'up to date:'} ${options.out} (seed ${params.seed}, ${params.gelu} GELU${built ? `, ${Date.now() - started} ms` : ''})\n`);
 	} finally {
 		rmSync(tmp, { recursive: true, force: true });
 	}
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? error.message : String(error));
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
 	process.exitCode = 1;
 });

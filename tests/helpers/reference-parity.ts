@@ -66,3 +66,8 @@ export function maxDiff(a: readonly Float32Array[], b: readonly Float32Array[]):
 	a.forEach((v, t) => v.forEach((x, d) => (max = Math.max(max, Math.abs(x - b[t][d])))));
 	return max;
 }
+
+/** Prints measured figures to the test output (stdout, like the other suites' reports). */
+export function printFigures(text: string): void {
+	process.stdout.write(`${text}\n`);
+}

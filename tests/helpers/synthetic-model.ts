@@ -11,7 +11,7 @@ import { buildSyntheticOnnx } from './synthetic-onnx';
 import { createWeights, type SyntheticParams } from './synthetic-weights';
 
 /** Bump when the graph or weight recipe changes, so stale generated folders are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const DEFAULT_SEED = 20240611;
 

@@ -1,9 +1,8 @@
-/* eslint-disable import/no-nodejs-modules, obsidianmd/no-nodejs-modules -- Node-only adapters for
-   the CLI, scripts and tests. Not re-exported from index.ts, so the plugin bundle never includes
-   them; the plugin builds ModelFiles/ByteStore from Obsidian's adapter or transferred bytes. */
 /**
  * Node adapters: a model folder on disk, a download cache folder with atomic renames, the ORT
- * WASM binary from node_modules, and a ready-to-use engine factory.
+ * WASM binary from node_modules, and a ready-to-use engine factory. For the CLI, scripts and
+ * tests only: not re-exported from index.ts, so the plugin bundle never includes them (the plugin
+ * builds ModelFiles/ByteStore from Obsidian's adapter or from bytes handed to its worker).
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
