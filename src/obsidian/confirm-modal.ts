@@ -10,7 +10,8 @@ export class ConfirmModal extends Modal {
 	}
 
 	onOpen(): void {
-		this.setTitle(this.options.title);
+		// titleEl rather than setTitle(): it exists on every version down to minAppVersion.
+		this.titleEl.setText(this.options.title);
 		this.contentEl.createEl('p', { text: this.options.message });
 		new Setting(this.contentEl)
 			.addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()))

@@ -17,7 +17,7 @@ export class IndexStatusModal extends Modal {
 	}
 
 	onOpen(): void {
-		this.setTitle('Semantic index status');
+		this.titleEl.setText('Semantic index status');
 		this.contentEl.addClass('sns-status-modal');
 		this.contentEl.createEl('p', { text: 'Reading the index…', cls: 'sns-muted' });
 		this.rendered = this.index.status().then(

@@ -356,3 +356,25 @@ export abstract class PluginSettingTab {
 		return found;
 	}
 }
+
+// ---------------------------------------------------------------- not in the shim
+
+/** Parts of Obsidian the plugin does not use: reaching one in a test fails loudly. */
+export class MarkdownRenderer {
+	static render(): Promise<void> {
+		return notImplemented('MarkdownRenderer.render');
+	}
+}
+export class FuzzySuggestModal {
+	constructor() {
+		notImplemented('FuzzySuggestModal');
+	}
+}
+export class AbstractInputSuggest {
+	constructor() {
+		notImplemented('AbstractInputSuggest');
+	}
+}
+export const Keymap = {
+	isModEvent: (): never => notImplemented('Keymap.isModEvent'),
+};
