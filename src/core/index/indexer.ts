@@ -171,7 +171,8 @@ export class Indexer {
 	 * old path). Its record moves; nothing is re-embedded.
 	 */
 	async noteRenamed(oldPath: string, file: VaultFile): Promise<void> {
-		const pending = this.timers.get(oldPath);
+		// An edit still waiting (debounce running, or due and queued) must follow the note.
+		const pending = this.timers.has(oldPath) || this.due.has(oldPath);
 		this.dropPending(oldPath);
 		if (this.running) {
 			this.aliases.set(oldPath, file.path);
@@ -196,8 +197,10 @@ export class Indexer {
 			this.events.emit('records', { upserted: [], removed: [], renamed: [[oldPath, file.path]], reset: false });
 			return k;
 		});
-		// A rename usually keeps mtime; if content changed too (or the note was never indexed), check it.
-		if (!moved ? !this.running : moved.mtime !== file.mtime || moved.size !== file.size || pending) this.noteChanged(file);
+		// A rename usually keeps mtime; if content changed too, an edit was pending, or the note was
+		// never indexed (and no run will pick it up under its old path), check it.
+		const changed = moved ? moved.mtime !== file.mtime || moved.size !== file.size : !this.running;
+		if (pending || changed) this.noteChanged(file);
 	}
 
 	/** Replaces the exclusions and deletes records that are now excluded; returns their paths. */

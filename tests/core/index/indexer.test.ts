@@ -143,6 +143,20 @@ describe('Indexer', () => {
 		expect(embedder.embeddedTexts).toEqual(['Garden\n\nVersion 4 of the garden.']);
 	});
 
+	it('carries a pending edit over a rename', async () => {
+		const { indexer, source, embedder, clock, store } = setup(notes);
+		await indexer.run();
+		embedder.embeddedTexts = [];
+		indexer.noteChanged(source.write('Garden.md', 'Edited just before the move.'));
+		const moved = source.rename('Garden.md', 'Yard.md');
+		await indexer.noteRenamed('Garden.md', moved);
+		clock.advance(1000);
+		await indexer.idle();
+		expect(embedder.embeddedTexts).toEqual(['Yard\n\nEdited just before the move.']);
+		expect(await store.get('Garden.md')).toBeUndefined();
+		expect((await store.get('Yard.md'))?.passages[0].snippet).toBe('Edited just before the move.');
+	});
+
 	it('resumes after a cancelled run without redoing finished notes', async () => {
 		const vault = syntheticVault(40, 7);
 		const { make, embedder, store } = setup(vault, { windowNotes: 5, windowPassages: 1000 });
