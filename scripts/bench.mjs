@@ -125,7 +125,8 @@ results.totalSeconds = (performance.now() - started) / 1000;
 results.machine.loadavgAtEnd = loadavg()[0];
 // The report (targets, ratios, table) is TypeScript too; it runs in this process.
 // eslint-disable-next-line no-unsanitized/method -- the path is our own freshly built file
-const { report } = await import(await build('report'));
+const { report, markdown } = await import(await build('report'));
 results.rows = report(results);
+writeFileSync(join(outDir, 'latest.md'), markdown(results.rows));
 writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, '\t'));
-print(`\nwrote bench-results/latest.json (${results.totalSeconds.toFixed(0)} s in all)`);
+print(`\nwrote bench-results/latest.json and latest.md (${results.totalSeconds.toFixed(0)} s in all)`);

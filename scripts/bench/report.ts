@@ -68,9 +68,11 @@ export function rows(r: BenchResults): Row[] {
 		info('native: onnxruntime-node, all cores', wps(native)),
 		info('naive pipeline: WASM, unsorted 32', wps(naive)),
 		target('plugin / native throughput', plugin && native && plugin.wordPiecesPerSecond / native.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 0.20x', (v) => v >= 0.2),
-		target('plugin / naive pipeline throughput', plugin && naive && plugin.wordPiecesPerSecond / naive.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 1.50x', (v) => v >= 1.5),
-		// Both single-threaded: word pieces per CPU-second compares them even when other work shares the cores.
-		info('plugin / naive per CPU-second (load-independent)', plugin && naive && `${num(plugin.wordPieces / plugin.cpuSeconds / (naive.wordPieces / naive.cpuSeconds), 2)}x`),
+		// Both run on one thread, so word pieces per CPU-second is their throughput on an idle core
+		// and stays comparable when other processes share the machine; wall time is shown too.
+		target('plugin / naive pipeline throughput (per CPU-second)', plugin && naive && plugin.wordPieces / plugin.cpuSeconds / (naive.wordPieces / naive.cpuSeconds), (v) => `${num(v, 2)}x`, '≥ 1.50x', (v) => v >= 1.5),
+		info('plugin / naive pipeline throughput (wall clock)', plugin && naive && `${num(plugin.wordPiecesPerSecond / naive.wordPiecesPerSecond, 2)}x`),
+		info('cores each part got (CPU-s / wall-s): plugin, naive, native', plugin && naive && native && [plugin, naive, native].map((e) => num(e.cpuSeconds / e.seconds, 2)).join(', ')),
 		// Padding of the batches the plugin's indexer really formed (sorted per window of notes).
 		target('padding share, plugin batches (sorted per window, ≤32)', plugin?.batchLengths && padding(plugin.batchLengths).share, pct, '≤ 10 %', (v) => v <= 0.1),
 		info('padding share, sorted over the whole corpus', corpus && pct(corpus.sorted.share)),
@@ -112,4 +114,11 @@ export function report(r: BenchResults): Row[] {
 	const missed = table.filter((row) => row.status === 'miss' || row.status === 'error').length;
 	print(missed === 0 ? '\nall targets met' : `\n${missed} row(s) missed or failed`);
 	return table;
+}
+
+/** The same rows as a Markdown table, for docs/BENCHMARKS.md. */
+export function markdown(table: readonly Row[]): string {
+	const lines = ['| metric | value | target | status |', '|---|---|---|---|'];
+	for (const row of table) lines.push(`| ${row.metric} | ${row.value} | ${row.target} | ${row.status} |`);
+	return `${lines.join('\n')}\n`;
 }
