@@ -127,6 +127,8 @@ results.machine.loadavgAtEnd = loadavg()[0];
 // eslint-disable-next-line no-unsanitized/method -- the path is our own freshly built file
 const { report, markdown } = await import(await build('report'));
 results.rows = report(results);
-writeFileSync(join(outDir, 'latest.md'), markdown(results.rows));
-writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, '\t'));
-print(`\nwrote bench-results/latest.json and latest.md (${results.totalSeconds.toFixed(0)} s in all)`);
+// A partial run (named parts) never overwrites the full run's record.
+const name = only.length === 0 ? 'latest' : 'partial';
+writeFileSync(join(outDir, `${name}.md`), markdown(results.rows));
+writeFileSync(join(outDir, `${name}.json`), JSON.stringify(results, null, '\t'));
+print(`\nwrote bench-results/${name}.json and ${name}.md (${results.totalSeconds.toFixed(0)} s in all)`);
