@@ -22,7 +22,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	/** Builds index + search; tests replace it before load to run without the worker. */
 	createRuntime: RuntimeFactory = createVaultRuntime;
 	private runtime: Runtime | null = null;
-	private jobs = new IndexJobs();
+	private jobs = new IndexJobs(() => this.runtime?.index.progress().state === 'cancelled');
 	private applyTimer: number | undefined;
 	private syncAfterApply = false;
 
@@ -49,6 +49,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 			void runtime.dispose();
 		});
 		this.register(() => window.clearTimeout(this.applyTimer));
+		this.register(() => this.jobs.stop());
 
 		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
 		this.addSettingTab(new SemanticSearchSettingTab(this.app, this, this));

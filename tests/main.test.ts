@@ -98,6 +98,23 @@ describe('plugin lifecycle with a fake runtime', () => {
 		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Semantic index ready: 50 notes, 50 passages embedded.'));
 	});
 
+	it('says so when the user cancelled a run, and reports nothing after unload', async () => {
+		const { app, shim, runtime } = await start();
+		runtime.index.nextReport = report({ notes: 50, embedded: 7 });
+		runtime.index.setProgress({ done: 7, total: 50, state: 'cancelled' });
+		app.executeCommandById(`${manifest.id}:reindex-vault`);
+		const confirm = app.openModals[0].contentEl.findAll((el) => el.setting !== undefined)[0].setting as { components: { click(): Promise<void> }[] };
+		await confirm.components[1].click();
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Indexing cancelled after 7 passages; the rest is indexed on the next sync.'));
+		runtime.index.nextReport = new Error('The embedding worker was stopped.');
+		app.executeCommandById(`${manifest.id}:reindex-vault`);
+		const again = app.openModals[0].contentEl.findAll((el) => el.setting !== undefined)[0].setting as typeof confirm;
+		shim.unload();
+		await again.components[1].click();
+		await new Promise((r) => setTimeout(r, 10));
+		expect(Notice.shown).toHaveLength(1);
+	});
+
 	it('pause, resume and cancel commands are offered only when they apply', async () => {
 		const { app, runtime } = await start();
 		expect(app.executeCommandById(`${manifest.id}:pause-indexing`)).toBe(false);

@@ -20,11 +20,22 @@ export function reportMessage(report: IndexReport, always: boolean): string | un
 export class IndexJobs {
 	private running: Promise<void> = Promise.resolve();
 	private modelNoticeShown = false;
+	private stopped = false;
+
+	/** `wasCancelled` tells a run the user cancelled from one that finished. */
+	constructor(private readonly wasCancelled: () => boolean = () => false) {}
 
 	run(job: () => Promise<IndexReport>, options: { announce: boolean }): Promise<void> {
 		this.running = this.running.then(async () => {
+			if (this.stopped) return;
 			try {
-				const message = reportMessage(await job(), options.announce);
+				const report = await job();
+				if (this.stopped) return;
+				if (this.wasCancelled()) {
+					new Notice(`Indexing cancelled after ${count.format(report.embedded)} passages; the rest is indexed on the next sync.`);
+					return;
+				}
+				const message = reportMessage(report, options.announce);
 				if (message) new Notice(message);
 			} catch (error) {
 				this.fail(error);
@@ -33,7 +44,13 @@ export class IndexJobs {
 		return this.running;
 	}
 
+	/** Plugin unload: runs that end because the worker stopped must not report anything. */
+	stop(): void {
+		this.stopped = true;
+	}
+
 	fail(error: unknown): void {
+		if (this.stopped) return;
 		if (isModelUnavailable(error)) {
 			if (this.modelNoticeShown) return;
 			this.modelNoticeShown = true;
