@@ -203,6 +203,33 @@ export class Indexer {
 		if (pending || changed) this.noteChanged(file);
 	}
 
+	/**
+	 * A folder was renamed or moved: every record below it moves, nothing is re-embedded. Safe to
+	 * combine with per-file rename events for the same move (those then find nothing to move).
+	 */
+	async folderRenamed(oldFolder: string, newFolder: string): Promise<void> {
+		const from = oldFolder.replace(/\/+$/, '');
+		const to = newFolder.replace(/\/+$/, '');
+		const known = await this.loadKnown();
+		for (const path of [...known.keys()].filter((p) => p.startsWith(`${from}/`))) {
+			const target = `${to}${path.slice(from.length)}`;
+			const k = known.get(path);
+			if (k) await this.noteRenamed(path, { path: target, mtime: k.mtime, size: k.size });
+		}
+	}
+
+	/** A folder was deleted: every record below it goes. */
+	async folderDeleted(folder: string): Promise<void> {
+		const prefix = `${folder.replace(/\/+$/, '')}/`;
+		const known = await this.loadKnown();
+		const paths = [...known.keys()].filter((p) => p.startsWith(prefix));
+		for (const p of paths) {
+			this.dropPending(p);
+			if (this.running) this.deleted.add(p);
+		}
+		await this.removeRecords(paths);
+	}
+
 	/** Replaces the exclusions and deletes records that are now excluded; returns their paths. */
 	async setExclusions(exclusions: Exclusions): Promise<string[]> {
 		this.exclusions = exclusions;

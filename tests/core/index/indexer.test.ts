@@ -157,6 +157,21 @@ describe('Indexer', () => {
 		expect((await store.get('Yard.md'))?.passages[0].snippet).toBe('Edited just before the move.');
 	});
 
+	it('moves and deletes whole folders without re-embedding', async () => {
+		const { indexer, source, embedder, store } = setup(notes);
+		await indexer.run();
+		embedder.embeddedTexts = [];
+		for (const p of ['Boats/Sailing.md', 'Boats/Engines.md']) source.rename(p, p.replace('Boats/', 'Ships/'));
+		await indexer.folderRenamed('Boats', 'Ships');
+		// Obsidian may also report each file; that must not re-embed either.
+		await indexer.noteRenamed('Boats/Sailing.md', source.file('Ships/Sailing.md'));
+		await indexer.flush();
+		expect(embedder.embeddedTexts).toEqual([]);
+		expect((await store.all()).map((r) => r.path).sort()).toEqual(['Empty.md', 'Garden.md', 'Ships/Engines.md', 'Ships/Sailing.md']);
+		await indexer.folderDeleted('Ships/');
+		expect((await store.all()).map((r) => r.path).sort()).toEqual(['Empty.md', 'Garden.md']);
+	});
+
 	it('resumes after a cancelled run without redoing finished notes', async () => {
 		const vault = syntheticVault(40, 7);
 		const { make, embedder, store } = setup(vault, { windowNotes: 5, windowPassages: 1000 });
