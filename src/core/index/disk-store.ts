@@ -7,6 +7,7 @@ import type { NoteRecord, StoreMeta, VectorStore } from './types';
 
 /** File signature, then a little-endian u32 header length, the JSON header, padding, float32 data. */
 const MAGIC = 'NSR1';
+const READ_CONCURRENCY = 16;
 
 /**
  * VectorStore in a folder outside the vault: `meta.json` plus one binary file per note named by
@@ -57,12 +58,12 @@ export class DiskVectorStore implements VectorStore {
 			return [];
 		}
 		const out: NoteRecord[] = [];
-		for (const name of names) {
+		const readOne = async (name: string): Promise<void> => {
 			const file = join(this.notesDir, name);
 			if (!name.endsWith('.rec')) {
 				// Leftover temp file of an interrupted write.
 				await rm(file, { force: true });
-				continue;
+				return;
 			}
 			let record: NoteRecord | undefined;
 			try {
@@ -72,7 +73,9 @@ export class DiskVectorStore implements VectorStore {
 			}
 			if (record && this.fileOf(record.path) === file) out.push(record);
 			else await rm(file, { force: true });
-		}
+		};
+		// A few reads in flight hide file-system latency on large vaults without flooding it.
+		for (let i = 0; i < names.length; i += READ_CONCURRENCY) await Promise.all(names.slice(i, i + READ_CONCURRENCY).map(readOne));
 		return out;
 	}
 
