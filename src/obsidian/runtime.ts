@@ -4,6 +4,7 @@ import type { Dtype, Embedder } from '../core/embedding/types';
 import type { Chunker } from '../core/index/chunker-port';
 import { createExclusions } from '../core/index/exclusions';
 import { IdbVectorStore, vaultDatabaseName } from '../core/index/idb-store';
+import { isEmbedderUnavailable } from '../core/index/errors';
 import { Indexer } from '../core/index/indexer';
 import { expectedMeta } from '../core/index/model-key';
 import type { IndexProgress, IndexReport, RecordsChange, VaultFile, VectorStore } from '../core/index/types';
@@ -137,7 +138,7 @@ export class VaultRuntime implements Runtime {
 		const ready = { engine, indexer, searchIndex, store };
 		if (this.catchUp) {
 			this.catchUp = false;
-			void indexer.run().then((r) => (this.lastReport = r), (e: unknown) => console.error('Semantic note search: catch-up sync failed', e));
+			this.runIndexer(indexer).catch((e: unknown) => console.error('Semantic note search: catch-up sync failed', e));
 		}
 		return ready;
 	}
@@ -156,6 +157,7 @@ export class VaultRuntime implements Runtime {
 		indexer.on('error', (error) => {
 			console.error('Semantic note search: background update failed', error);
 			if (isModelUnavailable(error)) this.context.onModelError(error);
+			this.dropBrokenEngine(error);
 		});
 		return indexer;
 	}
@@ -191,6 +193,22 @@ export class VaultRuntime implements Runtime {
 	private vaultFile(path: string): VaultFile | undefined {
 		const file = this.app.vault.getAbstractFileByPath(path);
 		return file instanceof TFile ? { path: file.path, mtime: file.stat.mtime, size: file.stat.size } : undefined;
+	}
+
+	/** A crashed or stopped worker stays broken: drop it so the next sync or search starts a new one. */
+	private dropBrokenEngine(error: unknown): void {
+		if (isEmbedderUnavailable(error) && !this.disposed) void this.unloadEngine();
+	}
+
+	/** Runs the indexer, dropping the engine if the run found it broken. */
+	private async runIndexer(indexer: Indexer): Promise<IndexReport> {
+		try {
+			this.lastReport = await indexer.run();
+			return this.lastReport;
+		} catch (error) {
+			this.dropBrokenEngine(error);
+			throw error;
+		}
 	}
 
 	/** Stops the indexer and the engine; the store stays open. */
@@ -248,8 +266,7 @@ export class VaultRuntime implements Runtime {
 			cancel: () => this.loaded?.indexer.cancel(),
 			sync: async () => {
 				const { indexer } = await this.ensureReady(true);
-				this.lastReport = await indexer.run();
-				return this.lastReport;
+				return this.runIndexer(indexer);
 			},
 			rebuild: async () => {
 				const ready = await this.ensureReady(true);
@@ -259,8 +276,7 @@ export class VaultRuntime implements Runtime {
 				ready.searchIndex.clear();
 				for (const l of this.changeListeners) l();
 				ready.indexer = this.newIndexer(ready.engine, ready.store, ready.searchIndex, this.context.settings());
-				this.lastReport = await ready.indexer.run();
-				return this.lastReport;
+				return this.runIndexer(ready.indexer);
 			},
 			// Before the indexer exists, changes are not queued: the sync that creates it reconciles them.
 			changed: (path) => {
@@ -286,7 +302,14 @@ export class VaultRuntime implements Runtime {
 			},
 			search: async (query): Promise<SearchAnswer> => {
 				const ready = await this.ensureReady(false);
-				return searchText(ready.engine.embedder, ready.searchIndex, query, this.searchOptions(this.context.settings(), ready.indexer));
+				try {
+					return await searchText(ready.engine.embedder, ready.searchIndex, query, this.searchOptions(this.context.settings(), ready.indexer));
+				} catch (error) {
+					// The query embedding failed: most likely the worker died. Start a fresh one next time.
+					console.error('Semantic note search: search failed', error);
+					if (this.loaded === ready) void this.unloadEngine();
+					throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
+				}
 			},
 			related: async (path): Promise<SearchAnswer> => {
 				const ready = await this.ensureReady(false);

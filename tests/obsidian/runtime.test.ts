@@ -115,6 +115,16 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		expect((await runtime.index.status()).modelProblem).toMatch(/not available/);
 	});
 
+	it('starts a fresh engine after the worker crashed', async () => {
+		const { runtime, probe } = await setup();
+		await runtime.index.sync();
+		probe.embedders[0].embed = () => Promise.reject(new Error('embedding worker failed: out of memory'));
+		await expect(runtime.search.search('tomato plants')).rejects.toThrow(/^Search failed \(embedding worker failed: out of memory\)/);
+		await vi.waitFor(() => expect(probe.embedders[0].disposed).toBe(true));
+		expect((await runtime.search.search('tomato plants')).results[0]?.path).toBe('Garden/Tomatoes.md');
+		expect(probe.loads).toBe(2);
+	});
+
 	it('terminates the engine and closes the store on dispose', async () => {
 		const { runtime, probe } = await setup();
 		await runtime.index.sync();
