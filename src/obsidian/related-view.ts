@@ -15,6 +15,7 @@ export const RELATED_REFRESH_MS = 300;
 /** Right-sidebar list of the notes most similar to the active note, following it and its edits. */
 export class RelatedNotesView extends ItemView {
 	private path: string | null = null;
+	private isOpen = false;
 	private timer: number | undefined;
 	/** Increases per refresh so an older, slower answer never overwrites a newer one. */
 	private generation = 0;
@@ -52,11 +53,16 @@ export class RelatedNotesView extends ItemView {
 		}));
 		this.register(this.source.onIndexChange(() => this.schedule(true)));
 		this.register(() => window.clearTimeout(this.timer));
-		this.refresh();
+		// A view restored with the workspace opens before layout ready; the index is not touched until then.
+		this.isOpen = true;
+		this.app.workspace.onLayoutReady(() => {
+			if (this.isOpen) this.refresh();
+		});
 		return Promise.resolve();
 	}
 
 	onClose(): Promise<void> {
+		this.isOpen = false;
 		this.contentEl.empty();
 		return Promise.resolve();
 	}

@@ -8,6 +8,7 @@ const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
 async function setup() {
 	const { app, plugin } = hostPlugin(new App());
+	app.workspace.setLayoutReady();
 	await app.vault.create('A.md', '# A\nalpha text');
 	await app.vault.create('B.md', 'beta text');
 	await app.vault.create('C.md', 'gamma text');
@@ -75,6 +76,19 @@ describe('related notes view', () => {
 		const md = app.workspace.getActiveViewOfType(MarkdownView);
 		expect(md?.file?.path).toBe('B.md');
 		expect(md?.editor.getCursor()).toEqual({ line: 0, ch: 4 });
+	});
+
+	it('a view restored before layout ready waits for it before touching the index', async () => {
+		const app = new App();
+		const { plugin } = hostPlugin(app);
+		const search = new FakeSearch();
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
+		expect(search.relatedAsked).toEqual([]);
+		app.workspace.setLayoutReady();
+		const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
+		await view.settled;
+		expect((view.contentEl as unknown as FakeElement).byClass('sns-empty')[0].getText()).toBe('Open a note to see the notes related to it.');
 	});
 
 	it('closes with the plugin and leaves no handlers', async () => {
