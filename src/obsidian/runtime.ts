@@ -96,10 +96,15 @@ export class VaultRuntime implements Runtime {
 		const cache = adapterByteStore(this.app.vault.adapter, modelCacheFolder(this.app.vault.configDir, this.context.pluginId));
 		// A download takes a while (up to 90 MB): say so, and say when it is done.
 		let notice: Notice | undefined;
-		return pluginModelFiles(settings, cache, undefined, (file, phase) => {
+		const files = pluginModelFiles(settings, cache, undefined, (file, phase) => {
 			if (phase === 'start') notice = new Notice(`Downloading the embedding model from Hugging Face: ${file}…`, 0);
 			else notice?.hide();
 		});
+		return {
+			location: files.location,
+			// A failed download reports its own error; its progress notice must not stay up.
+			read: (path) => files.read(path).finally(() => notice?.hide()),
+		};
 	}
 
 	private ensureReady(forSync: boolean): Promise<Ready> {
@@ -130,10 +135,16 @@ export class VaultRuntime implements Runtime {
 		}
 		this.store ??= this.options.openStore ? this.options.openStore(this.app) : new IdbVectorStore(vaultDatabaseName(appIdOf(this.app)));
 		const store = this.store;
-		// Vectors of another model or chunking are useless for this one; the indexer rebuilds them.
-		const meta = await store.getMeta();
-		const valid = meta !== undefined && meta.modelKey === expectedMeta(engine.embedder.modelKey).modelKey;
-		const searchIndex = SearchIndex.fromRecords(engine.embedder.dim, valid ? await store.all() : []);
+		let searchIndex: SearchIndex;
+		try {
+			// Vectors of another model or chunking are useless for this one; the indexer rebuilds them.
+			const meta = await store.getMeta();
+			const valid = meta !== undefined && meta.modelKey === expectedMeta(engine.embedder.modelKey).modelKey;
+			searchIndex = SearchIndex.fromRecords(engine.embedder.dim, valid ? await store.all() : []);
+		} catch (error) {
+			await engine.dispose(); // no worker may outlive a failed start
+			throw error;
+		}
 		const indexer = this.newIndexer(engine, store, searchIndex, settings);
 		const ready = { engine, indexer, searchIndex, store };
 		if (this.catchUp) {
