@@ -23,6 +23,7 @@ export function checkE2E(r: E2EResult): string[] {
 	expect(JSON.stringify(r.secondSearch) === JSON.stringify(r.firstSearch), 'search after reload differs from the first load');
 	expect(r.related.reason !== 'not-indexed' && r.related.reason !== 'empty-index', `related: ${String(r.related.reason)}`);
 	for (const res of [...r.firstSearch.results, ...r.related.results]) expect(Number.isFinite(res.score) && res.score <= 1, `score ${res.score} for ${res.path}`);
+	expect(r.observerWorks, 'the long-task observer did not see a deliberate 150 ms block; long-task numbers would mean nothing');
 	const longest = Math.max(0, ...r.indexingLongTasks.map((t) => t.duration));
 	expect(longest <= MAX_LONG_TASK_MS, `main thread blocked ${longest.toFixed(0)} ms while indexing (limit ${MAX_LONG_TASK_MS} ms)`);
 	expect(r.foreignRequests.length === 0, `requests left localhost: ${r.foreignRequests.join(', ')}`);

@@ -134,7 +134,29 @@ async function render(query: string, relatedPath: string, info: SceneInfo): Prom
 	await document.fonts.ready;
 }
 
-const harness = { run, search, related, render, longTasks: () => longTasks.slice() };
+/**
+ * Proves the long-task instrument works in this browser: blocks the main thread for `ms` on
+ * purpose (outside any measured window) and reports whether the observer saw it. Without this,
+ * "no long task while indexing" could also mean "no observer".
+ */
+async function probeLongTask(ms: number): Promise<boolean> {
+	// Inside a timer callback: code run by page.evaluate itself is not an event-loop task and is
+	// never reported, while everything the plugin does (message and IndexedDB callbacks) is.
+	const start = await new Promise<number>((resolve) =>
+		setTimeout(() => {
+			const t0 = performance.now();
+			while (performance.now() - t0 < ms) {
+				// busy on purpose
+			}
+			resolve(t0);
+		}, 0),
+	);
+	// Entries are delivered after the task ends; give the observer time.
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	return longTasks.some((t) => t.start + t.duration >= start + ms * 0.9 && t.duration >= ms * 0.9);
+}
+
+const harness = { run, search, related, render, probeLongTask, longTasks: () => longTasks.slice() };
 export type Harness = typeof harness;
 
 declare global {
