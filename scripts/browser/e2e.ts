@@ -135,10 +135,10 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 		const secondSearch = await page.evaluate((q) => window.harness.search(q), QUERY);
 		const related = await page.evaluate((p) => window.harness.related(p), RELATED_TO);
 
-		const maxTask = Math.max(0, ...overlapping(allLongTasks, first.indexing).map((t) => t.duration));
+		const longest = (w: { start: number; end: number }): string => `${Math.max(0, ...overlapping(allLongTasks, w).map((t) => t.duration)).toFixed(0)} ms`;
 		const lines = [
 			`${vault.length} notes, ${first.passages} passages · first load embedded ${first.report.embedded} · after reload embedded ${second.report.embedded}, ${second.storedAtStart} notes read from IndexedDB`,
-			`Longest main-thread task while indexing: ${maxTask.toFixed(0)} ms · model: synthetic all-MiniLM-L6-v2 (random weights, so rankings are not meaningful)`,
+			`Longest main-thread task: ${longest(first.indexing)} while indexing, ${longest(first.modelLoad)} while the model loaded · model: synthetic all-MiniLM-L6-v2 (random weights: rankings mean nothing)`,
 		];
 		await page.evaluate(({ q, p, l }) => window.harness.render(q, p, { lines: l }), { q: QUERY, p: RELATED_TO, l: lines });
 		mkdirSync(opts.outDir, { recursive: true });
