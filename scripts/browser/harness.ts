@@ -143,7 +143,7 @@ async function probeLongTask(ms: number): Promise<boolean> {
 	// Inside a timer callback: code run by page.evaluate itself is not an event-loop task and is
 	// never reported, while everything the plugin does (message and IndexedDB callbacks) is.
 	const start = await new Promise<number>((resolve) =>
-		setTimeout(() => {
+		window.setTimeout(() => {
 			const t0 = performance.now();
 			while (performance.now() - t0 < ms) {
 				// busy on purpose
@@ -152,7 +152,7 @@ async function probeLongTask(ms: number): Promise<boolean> {
 		}, 0),
 	);
 	// Entries are delivered after the task ends; give the observer time.
-	await new Promise((resolve) => setTimeout(resolve, 300));
+	await new Promise((resolve) => window.setTimeout(resolve, 300));
 	return longTasks.some((t) => t.start + t.duration >= start + ms * 0.9 && t.duration >= ms * 0.9);
 }
 
