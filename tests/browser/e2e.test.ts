@@ -28,7 +28,8 @@ describe('plugin path in a real browser', () => {
 			const longest = (tasks: { duration: number }[]): string => `${Math.max(0, ...tasks.map((t) => t.duration)).toFixed(0)} ms`;
 			process.stdout.write(
 				`[e2e] longest main-thread task: ${longest(result.indexingLongTasks)} while indexing, ${longest(result.modelLoadLongTasks)} while the model loaded; ` +
-					`re-embedded on reload: ${result.second.report.embedded}; ${result.seconds.toFixed(0)} s\n`,
+					`re-embedded on reload: ${result.second.report.embedded}; ` +
+					`query to results ${[...result.searchMs].sort((a, b) => a - b)[2].toFixed(0)} ms (median of 5); ${result.seconds.toFixed(0)} s\n`,
 			);
 			expect(checkE2E(result)).toEqual([]);
 			expect(result.second.report.embedded).toBe(0);
