@@ -35,7 +35,7 @@ function load(file: string): Float64Array[] {
  * parallel share one computation: the first takes a lock file, the others wait for its result.
  */
 export async function referenceEmbeddings(params: SyntheticParams, idsList: readonly number[][]): Promise<Float64Array[]> {
-	const source = ['reference-forward.ts', 'synthetic-weights.ts'].map((f) => readFileSync(path.join(helpersDir, f), 'utf8')).join('\n');
+	const source = ['reference-forward.ts', 'synthetic-weights.ts', 'prng.ts'].map((f) => readFileSync(path.join(helpersDir, f), 'utf8')).join('\n');
 	const key = createHash('sha256').update(source).update(fingerprint(params)).update(JSON.stringify(idsList)).digest('hex').slice(0, 24);
 	const file = path.join(cacheDir, `${key}.json`);
 	const lock = `${file}.lock`;

@@ -7,6 +7,7 @@
  * matters), pre-GELU activations with std ≈ 1.8 (where tanh-GELU and erf-GELU differ most, up to
  * ~5e-4), and an FFN branch about twice the residual (so the GELU choice reaches the output).
  */
+import { mulberry32 } from './prng';
 
 export const MINILM = {
 	vocabSize: 30522,
@@ -51,23 +52,9 @@ export interface SyntheticWeights {
 	layers: LayerWeights[];
 }
 
-/**
- * mulberry32: tiny, fast and exactly reproducible (integer arithmetic only). Uniform noise is
- * used instead of Gaussian so no transcendental function (whose last bit may vary by engine)
- * is involved in the weights.
- */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function createWeights(params: SyntheticParams): SyntheticWeights {
+	// Uniform noise from mulberry32 (integer arithmetic) rather than Gaussian, so no transcendental
+	// function (whose last bit may vary by engine) is involved in the weights.
 	const rand = mulberry32(params.seed);
 	/** Uniform noise with the given standard deviation around `mean`. */
 	const tensor = (dims: number[], std: number, mean = 0): WeightTensor => {

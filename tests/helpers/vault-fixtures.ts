@@ -1,6 +1,7 @@
 import type { Clock } from '../../src/core/index/clock';
 import type { NoteSource, VaultFile } from '../../src/core/index/types';
 import { FakeEmbedder } from './fake-embedder';
+import { mulberry32 } from './prng';
 
 const encoder = new TextEncoder();
 
@@ -111,21 +112,9 @@ const WORDS = (
 	'kernel thread mountain glacier summit trail recipe basil lemon olive history empire treaty battle'
 ).split(' ');
 
-/** Deterministic pseudo-random generator (mulberry32) so synthetic vaults are identical across runs. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A synthetic vault of `count` notes in a few folders, 1–8 sections of varied length each. */
 export function syntheticVault(count: number, seed = 1): Record<string, string> {
-	const rnd = random(seed);
+	const rnd = mulberry32(seed);
 	const pick = (): string => WORDS[Math.floor(rnd() * WORDS.length)];
 	const sentence = (): string => {
 		const n = 5 + Math.floor(rnd() * 15);

@@ -1,16 +1,8 @@
 import type { NoteRecord, StoredPassage } from '../../../src/core/index/types';
+import { mulberry32 } from '../../helpers/prng';
 
-/** Mulberry32: a seeded generator so every random case is reproducible. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A seeded generator so every random case is reproducible. */
+export const rng = mulberry32;
 
 /** A random unit vector (Gaussian components via Box–Muller, so directions are uniform). */
 export function unitVector(random: () => number, dim: number): Float32Array {
