@@ -11,6 +11,13 @@ export const MODEL_OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Options of the commands that take texts (tokenize, embed); see TEXTS_USAGE. */
+export const TEXTS_OPTIONS = {
+	...MODEL_OPTIONS,
+	json: { type: 'boolean' },
+	stdin: { type: 'boolean' },
+} as const;
+
 /** What a command asks of the model loader. */
 export interface ModelRequest {
 	/** A local model folder; undefined means the download cache (and the Hub if allowed). */
@@ -47,6 +54,11 @@ export function parseDtype(value: string | undefined): Dtype {
 export function modelRequest(values: { 'model-dir'?: string; dtype?: string; 'allow-download'?: boolean }, io: CliIo): ModelRequest {
 	const modelDir = values['model-dir'] ?? (io.env.NOTE_SEARCH_MODEL_DIR || undefined);
 	return { modelDir, dtype: parseDtype(values.dtype), allowDownload: values['allow-download'] ?? false };
+}
+
+/** Parses the arguments of a command that takes texts: TEXT... or --stdin, plus the model options. */
+export function parseTextsArgs(args: string[]) {
+	return parseOrUsage(() => parseArgs({ args, options: TEXTS_OPTIONS, allowPositionals: true }));
 }
 
 /** The texts to work on: the positional arguments, or with --stdin a JSON array of strings. */

@@ -49,3 +49,8 @@ export const MODEL_USAGE = `  --model-dir DIR      model folder (config.json, to
                        $NOTE_SEARCH_MODEL_DIR, else the verified download cache
   --dtype fp32|q8      weights to use (default fp32, the one that matches Python)
   --allow-download     fetch the pinned model from the Hugging Face Hub if it is not cached`;
+
+/** Usage lines of the commands that take texts (tokenize, embed): TEXTS_OPTIONS. */
+export const TEXTS_USAGE = `  --stdin              read a JSON array of strings from standard input
+  --json               JSON output (the default; accepted for scripts that pass it)
+${MODEL_USAGE}`;

@@ -1,5 +1,5 @@
-import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage, readTexts } from '../args';
-import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
+import { modelRequest, parseTextsArgs, readTexts } from '../args';
+import { printJson, printUsage, TEXTS_USAGE, withEngine, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 
 export const embedCommand: Command = {
@@ -8,13 +8,9 @@ export const embedCommand: Command = {
 	usage: `Usage: note-search embed [--model-dir DIR] [--dtype fp32|q8] [--json] (TEXT... | --stdin)
 
 Prints {"model": KEY, "dtype": "fp32", "dim": 384, "embeddings": [[…], …]}.
-  --stdin              read a JSON array of strings from standard input
-  --json               JSON output (the default; accepted for scripts that pass it)
-${MODEL_USAGE}`,
+${TEXTS_USAGE}`,
 	async run(args, ctx) {
-		const { values, positionals } = parseOrUsage(() =>
-			parseArgs({ args, options: { ...MODEL_OPTIONS, json: { type: 'boolean' }, stdin: { type: 'boolean' } }, allowPositionals: true }),
-		);
+		const { values, positionals } = parseTextsArgs(args);
 		if (values.help) return printUsage(ctx, this);
 		const request = modelRequest(values, ctx.io);
 		const texts = await readTexts(positionals, values.stdin, ctx.io);

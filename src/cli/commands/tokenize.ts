@@ -1,5 +1,5 @@
-import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage, readTexts } from '../args';
-import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
+import { modelRequest, parseTextsArgs, readTexts } from '../args';
+import { printJson, printUsage, TEXTS_USAGE, withEngine, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 
 export const tokenizeCommand: Command = {
@@ -8,13 +8,9 @@ export const tokenizeCommand: Command = {
 	usage: `Usage: note-search tokenize [--model-dir DIR] [--json] (TEXT... | --stdin)
 
 Prints {"ids": [[101, …, 102], …]}, one list per text, exactly what the model sees.
-  --stdin              read a JSON array of strings from standard input
-  --json               JSON output (the default; accepted for scripts that pass it)
-${MODEL_USAGE}`,
+${TEXTS_USAGE}`,
 	async run(args, ctx) {
-		const { values, positionals } = parseOrUsage(() =>
-			parseArgs({ args, options: { ...MODEL_OPTIONS, json: { type: 'boolean' }, stdin: { type: 'boolean' } }, allowPositionals: true }),
-		);
+		const { values, positionals } = parseTextsArgs(args);
 		if (values.help) return printUsage(ctx, this);
 		const texts = await readTexts(positionals, values.stdin, ctx.io);
 		// The engine is the only public way to the tokenizer, so this loads the weights too.

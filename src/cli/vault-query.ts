@@ -1,0 +1,64 @@
+import type { EmbeddingEngine } from '../core/embedding/types';
+import { SearchIndex, type SearchOptions, type SearchOutcome } from '../core/search';
+import { modelRequest, parseArgs, parseOrUsage } from './args';
+import { MODEL_USAGE, printUsage, withEngine, type Command } from './command';
+import { EXIT_OK, UsageError } from './errors';
+import { printResults, RESULT_OPTIONS, RESULT_USAGE, resultSettings } from './results';
+import { resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT_USAGE } from './vault';
+
+/** What differs between the commands that answer from a vault's index (search, related). */
+export interface VaultQuery {
+	name: string;
+	summary: string;
+	/** The usage line and what the command prints; the result, vault and model options are appended. */
+	usage: string;
+	/** The second argument as the usage error names it ("QUERY", "NOTE_PATH"). */
+	subjectName: string;
+	/**
+	 * Checks the second argument against the vault before the model loads, so a typo fails in
+	 * milliseconds; what it returns is what `answer` gets. Default: the argument as given.
+	 */
+	resolveSubject?(vault: string, subject: string, cwd: string): string;
+	/** The results for `subject` from the freshly updated index. */
+	answer(engine: EmbeddingEngine, index: SearchIndex, subject: string, options: SearchOptions): SearchOutcome | Promise<SearchOutcome>;
+}
+
+/**
+ * A command `NAME VAULT_DIR SUBJECT [options]` that updates the vault's index, answers from it with
+ * the user's exclusions, limit and threshold, and prints the results.
+ */
+export function vaultQueryCommand(query: VaultQuery): Command {
+	return {
+		name: query.name,
+		summary: query.summary,
+		usage: `${query.usage}
+${RESULT_USAGE}
+${VAULT_USAGE}
+${MODEL_USAGE}`,
+		async run(args, ctx) {
+			const { values, positionals } = parseOrUsage(() =>
+				parseArgs({ args, options: { ...VAULT_OPTIONS, ...RESULT_OPTIONS }, allowPositionals: true }),
+			);
+			if (values.help) return printUsage(ctx, this);
+			if (positionals.length !== 2) {
+				throw new UsageError(`${query.name} needs VAULT_DIR and ${query.subjectName}, got ${positionals.length} arguments`, true);
+			}
+			const [vaultArg, subjectArg] = positionals;
+			const settings = resultSettings(values);
+			const request = modelRequest(values, ctx.io);
+			const vault = await resolveVault(vaultArg, ctx.io.cwd);
+			const subject = query.resolveSubject ? query.resolveSubject(vault, subjectArg, ctx.io.cwd) : subjectArg;
+			const outcome = await withEngine(ctx, request, async (engine) => {
+				const { store, exclusions } = await updateVaultIndex(ctx, vault, values, engine);
+				try {
+					const index = SearchIndex.fromRecords(engine.dim, await store.all());
+					return await query.answer(engine, index, subject, { ...settings, exclude: (p) => exclusions.isExcluded(p) });
+				} finally {
+					await store.close();
+				}
+			});
+			printResults(ctx, outcome, settings, values.json ?? false, subjectArg);
+			return EXIT_OK;
+		},
+	};
+}
