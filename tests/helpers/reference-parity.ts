@@ -3,6 +3,9 @@
  * tolerance. The bug-class tests assert this check FAILS for faulty pipelines, so it is the
  * same function that the parity test relies on.
  */
+// The cosine the CLI prints (float64, a zero vector scores 0): it only measures here, the pipeline
+// under test never calls it.
+import { cosine } from '../../src/core/fixtures/cosine';
 
 export interface ParityReport {
 	/** max over texts and dimensions of |engine − reference|. */
@@ -13,18 +16,6 @@ export interface ParityReport {
 	worstText: number;
 	tolerance: number;
 	ok: boolean;
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	let dot = 0;
-	let na = 0;
-	let nb = 0;
-	for (let i = 0; i < a.length; i++) {
-		dot += a[i] * b[i];
-		na += a[i] * a[i];
-		nb += b[i] * b[i];
-	}
-	return dot / Math.sqrt(na * nb);
 }
 
 /** Plain dot product: what the search ranks by (vectors are assumed normalised). */
