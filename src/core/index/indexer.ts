@@ -423,13 +423,26 @@ export class Indexer {
 		return p;
 	}
 
-	private async reconcileAll(): Promise<IndexReport> {
+	/**
+	 * One indexing run: the store's model checked and its records known before `work`, progress
+	 * back to idle (or cancelled) after it whatever happens, and the report timed.
+	 */
+	private async timedRun(work: (report: IndexReport, known: Map<string, KnownRecord>) => Promise<void>): Promise<IndexReport> {
 		const t0 = this.clock.now();
 		const report = emptyReport();
 		this.beginRun(0);
 		try {
 			await this.ensureMeta();
-			const known = await this.loadKnown();
+			await work(report, await this.loadKnown());
+		} finally {
+			this.endRun();
+		}
+		report.seconds = (this.clock.now() - t0) / 1000;
+		return report;
+	}
+
+	private reconcileAll(): Promise<IndexReport> {
+		return this.timedRun(async (report, known) => {
 			const plan = planStartup(await this.options.source.list(), known, this.exclusions);
 			report.removed += await this.removeRecords(plan.excluded);
 			report.reused += plan.unchanged;
@@ -458,11 +471,7 @@ export class Indexer {
 			const work = plan.work.filter((f) => !renamedTo.has(f.path));
 			await this.processFiles(work, report, prefetched);
 			this.finishReport(report, plan.listed.map((f) => this.resolve(f.path)));
-		} finally {
-			this.endRun();
-		}
-		report.seconds = (this.clock.now() - t0) / 1000;
-		return report;
+		});
 	}
 
 	private async noteRenamedAtStartup(from: KnownRecord, to: VaultFile): Promise<void> {
@@ -481,13 +490,8 @@ export class Indexer {
 		});
 	}
 
-	private async updateFiles(files: readonly VaultFile[]): Promise<IndexReport> {
-		const t0 = this.clock.now();
-		const report = emptyReport();
-		this.beginRun(0);
-		try {
-			await this.ensureMeta();
-			const known = await this.loadKnown();
+	private updateFiles(files: readonly VaultFile[]): Promise<IndexReport> {
+		return this.timedRun(async (report, known) => {
 			const work: VaultFile[] = [];
 			for (const f of files) {
 				if (this.isExcluded(f.path)) continue;
@@ -497,11 +501,7 @@ export class Indexer {
 			}
 			await this.processFiles(work, report, new Map());
 			this.finishReport(report, files.map((f) => this.resolve(f.path)).filter((p) => !this.isExcluded(p)));
-		} finally {
-			this.endRun();
-		}
-		report.seconds = (this.clock.now() - t0) / 1000;
-		return report;
+		});
 	}
 
 	private finishReport(report: IndexReport, paths: readonly string[]): void {
