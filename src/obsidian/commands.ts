@@ -1,4 +1,5 @@
 import { MarkdownView, type Plugin } from 'obsidian';
+import type { IndexProgress } from '../core/index/types';
 import { ConfirmModal } from './confirm-modal';
 import { IndexStatusModal } from './index-status-modal';
 import type { IndexJobs } from './index-jobs';
@@ -32,32 +33,21 @@ export function registerCommands(plugin: Plugin, runtime: Runtime, jobs: IndexJo
 	plugin.addCommand({ id: 'open-related-notes', name: 'Open related notes', callback: () => void revealRelatedView(app) });
 	plugin.addCommand({ id: 'reindex-vault', name: 'Reindex vault', callback: () => confirmReindex(plugin, runtime, jobs) });
 	plugin.addCommand({ id: 'show-index-status', name: 'Show index status', callback: () => showIndexStatus(plugin, runtime) });
-	plugin.addCommand({
-		id: 'pause-indexing',
-		name: 'Pause indexing',
-		checkCallback: (checking) => {
-			if (index.progress().state !== 'indexing') return false;
-			if (!checking) index.pause();
-			return true;
-		},
-	});
-	plugin.addCommand({
-		id: 'resume-indexing',
-		name: 'Resume indexing',
-		checkCallback: (checking) => {
-			if (index.progress().state !== 'paused') return false;
-			if (!checking) index.resume();
-			return true;
-		},
-	});
-	plugin.addCommand({
-		id: 'cancel-indexing',
-		name: 'Cancel indexing',
-		checkCallback: (checking) => {
-			const state = index.progress().state;
-			if (state !== 'indexing' && state !== 'paused') return false;
-			if (!checking) index.cancel();
-			return true;
-		},
-	});
+	// Run controls: each is offered only in the states where it does something.
+	const controls: { id: string; name: string; when: readonly IndexProgress['state'][]; act: () => void }[] = [
+		{ id: 'pause-indexing', name: 'Pause indexing', when: ['indexing'], act: () => index.pause() },
+		{ id: 'resume-indexing', name: 'Resume indexing', when: ['paused'], act: () => index.resume() },
+		{ id: 'cancel-indexing', name: 'Cancel indexing', when: ['indexing', 'paused'], act: () => index.cancel() },
+	];
+	for (const { id, name, when, act } of controls) {
+		plugin.addCommand({
+			id,
+			name,
+			checkCallback: (checking) => {
+				if (!when.includes(index.progress().state)) return false;
+				if (!checking) act();
+				return true;
+			},
+		});
+	}
 }
