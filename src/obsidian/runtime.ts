@@ -2,6 +2,7 @@ import { Notice, TFile, type App } from 'obsidian';
 import type { ModelFiles } from '../core/embedding/model-files';
 import type { Dtype, Embedder } from '../core/embedding/types';
 import type { Chunker } from '../core/index/chunker-port';
+import type { Clock } from '../core/index/clock';
 import { createExclusions } from '../core/index/exclusions';
 import { IdbVectorStore, vaultDatabaseName } from '../core/index/idb-store';
 import { isEmbedderUnavailable } from '../core/index/errors';
@@ -17,6 +18,16 @@ import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-so
 import { ObsidianNoteSource } from './note-source';
 import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, RuntimeContext, RuntimeFactory, SearchAnswer } from './ports';
 import { exclusionPatterns, type SemanticSearchSettings } from './settings';
+
+/**
+ * The indexer's edit-debounce timers on Obsidian's main window: the indexer lives as long as the
+ * plugin, so its timers must not belong to a popout window that may close first.
+ */
+const windowClock: Clock = {
+	now: () => Date.now(),
+	setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+	clearTimeout: (handle) => window.clearTimeout(handle as number),
+};
 
 /** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
 export interface EngineHandle {
@@ -161,6 +172,7 @@ export class VaultRuntime implements Runtime {
 			embedder: engine.embedder,
 			chunk: engine.chunk,
 			exclusions: createExclusions(exclusionPatterns(settings)),
+			clock: windowClock,
 			debounceMs: this.options.editDebounceMs,
 		});
 		indexer.on('progress', (p) => this.setProgress(p));

@@ -5,6 +5,10 @@ export interface Clock {
 	clearTimeout(handle: unknown): void;
 }
 
+/**
+ * The default clock, for hosts without a `window` (the CLI, tests); the plugin passes one on
+ * Obsidian's window (src/obsidian/runtime.ts).
+ */
 export const systemClock: Clock = {
 	now: () => Date.now(),
 	setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
