@@ -23,4 +23,6 @@ export interface EmbedResult {
 	loadSeconds: number;
 	/** Model-input lengths of every batch the backend ran, to compute padding from what really ran. */
 	batchLengths?: number[][];
+	/** Plugin path only: the whole indexing run (read, hash, chunk in the worker, embed, store). */
+	indexing?: { seconds: number; cpuSeconds: number; wordPiecesPerSecond: number };
 }
