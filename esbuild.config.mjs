@@ -3,6 +3,7 @@
 // `note-search` CLI (dist/cli.cjs) for Node.
 import esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 
 const production = process.argv[2] === 'production';
@@ -60,6 +61,15 @@ const cli = esbuild.context({
 	logLevel: 'info',
 	// Native and large runtime packages stay in node_modules; the CLI runs from the checkout.
 	packages: 'external',
+	// One transformers.js build everywhere: the web build the plugin bundles and the tests alias
+	// (vitest.config.ts), not the Node build with onnxruntime-node and sharp. Aliasing to a file
+	// bundles it; its own imports stay external.
+	alias: {
+		'@huggingface/transformers': fileURLToPath(new URL('./node_modules/@huggingface/transformers/dist/transformers.web.js', import.meta.url)),
+	},
+	// src/core/embedding/node.ts reads import.meta.url only when loaded as ESM; in this CJS bundle
+	// it uses __filename, so the empty import.meta esbuild warns about is never read.
+	logOverride: { 'empty-import-meta': 'silent' },
 	banner: { js: '#!/usr/bin/env node' },
 	outfile: 'dist/cli.cjs',
 });
