@@ -19,7 +19,9 @@ const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
 const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload'];
-const only = process.argv.slice(2);
+// `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
+const reportOnly = process.argv.includes('--report');
+const only = process.argv.slice(2).filter((a) => a !== '--report');
 const unknown = only.filter((p) => !PARTS.includes(p));
 if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
 const wanted = (part) => only.length === 0 || only.includes(part);
@@ -87,6 +89,16 @@ function machine() {
 
 /** Scripts print their results; stdout directly (the plugin's no-console rule is about Obsidian). */
 const print = (line) => process.stdout.write(`${line}\n`);
+
+if (reportOnly) {
+	const last = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
+	// eslint-disable-next-line no-unsanitized/method -- the path is our own freshly built file
+	const { report, markdown } = await import(await build('report'));
+	last.rows = report(last);
+	writeFileSync(join(outDir, 'latest.md'), markdown(last.rows));
+	writeFileSync(join(outDir, 'latest.json'), JSON.stringify(last, null, '\t'));
+	process.exit(0);
+}
 
 const started = performance.now();
 const results = { date: new Date().toISOString(), machine: machine() };

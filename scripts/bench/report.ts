@@ -68,10 +68,12 @@ export function rows(r: BenchResults): Row[] {
 		info('plugin path, whole indexing run (read, hash, chunk, embed, store)', plugin?.indexing && `${num(plugin.indexing.wordPiecesPerSecond, 0)} wp/s`),
 		info('native: onnxruntime-node, all cores', wps(native)),
 		info('naive pipeline: WASM, unsorted 32', wps(naive)),
-		target('plugin / native throughput', plugin && native && plugin.wordPiecesPerSecond / native.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 0.20x', (v) => v >= 0.2),
-		// Load-independent estimate for an idle machine: the plugin's per-CPU-second rate against
-		// native scaling perfectly over every core (so, if anything, it flatters native).
-		info('plugin / native, idle estimate (per CPU-s; native × nproc)', plugin && native && `${num(plugin.wordPieces / plugin.cpuSeconds / ((native.wordPieces / native.cpuSeconds) * r.machine.nproc), 2)}x`),
+		// Judged on an idle-machine estimate: the plugin's per-CPU-second rate against native
+		// scaling perfectly over every core. Wall clock swings with how many cores native happened
+		// to get from other processes (0.12x–0.33x seen on one machine in one afternoon); the
+		// estimate does not, and if anything it flatters native.
+		target('plugin / native throughput (idle estimate: per CPU-s, native × nproc)', plugin && native && plugin.wordPieces / plugin.cpuSeconds / ((native.wordPieces / native.cpuSeconds) * r.machine.nproc), (v) => `${num(v, 2)}x`, '≥ 0.20x', (v) => v >= 0.2),
+		info('plugin / native throughput (wall clock)', plugin && native && `${num(plugin.wordPiecesPerSecond / native.wordPiecesPerSecond, 2)}x`),
 		// Both run on one thread, so word pieces per CPU-second is their throughput on an idle core
 		// and stays comparable when other processes share the machine; wall time is shown too.
 		target('plugin / naive pipeline throughput (per CPU-second)', plugin && naive && plugin.wordPieces / plugin.cpuSeconds / (naive.wordPieces / naive.cpuSeconds), (v) => `${num(v, 2)}x`, '≥ 1.50x', (v) => v >= 1.5),
