@@ -26,6 +26,9 @@ export function checkE2E(r: E2EResult): string[] {
 	expect(r.observerWorks, 'the long-task observer did not see a deliberate 150 ms block; long-task numbers would mean nothing');
 	const longest = Math.max(0, ...r.indexingLongTasks.map((t) => t.duration));
 	expect(longest <= MAX_LONG_TASK_MS, `main thread blocked ${longest.toFixed(0)} ms while indexing (limit ${MAX_LONG_TASK_MS} ms)`);
+	expect(r.rendered.searchRows === r.secondSearch.results.length, `rendered ${r.rendered.searchRows} search rows for ${r.secondSearch.results.length} results`);
+	expect(r.rendered.relatedRows === r.related.results.length, `rendered ${r.rendered.relatedRows} related rows for ${r.related.results.length} results`);
+	expect(r.rendered.styled || r.rendered.searchRows + r.rendered.relatedRows === 0, 'styles.css did not apply to the rendered rows');
 	expect(r.foreignRequests.length === 0, `requests left localhost: ${r.foreignRequests.join(', ')}`);
 	expect(r.consoleErrors.length === 0, `page errors: ${r.consoleErrors.join(' | ')}`);
 	return problems;

@@ -54,6 +54,8 @@ export interface E2EResult {
 	foreignRequests: string[];
 	consoleErrors: string[];
 	workerBytes: number;
+	/** Rows in the rendered modal and view, and whether styles.css applied. */
+	rendered: { searchRows: number; relatedRows: number; styled: boolean };
 	/** Query-to-results times after the reload (worker embedding + search), ms. */
 	searchMs: number[];
 	seconds: number;
@@ -158,6 +160,16 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			`Longest main-thread task: ${longest(first.indexing)} while indexing, ${longest(first.modelLoad)} while the model loaded · model: synthetic all-MiniLM-L6-v2 (random weights: rankings mean nothing)`,
 		];
 		await page.evaluate(({ q, p, l }) => window.harness.render(q, p, { lines: l }), { q: QUERY, p: RELATED_TO, l: lines });
+		// The picture must show what the plugin renders: one row per result, styled by styles.css.
+		const rendered = await page.evaluate(() => {
+			const band = document.querySelector('.sns-band');
+			return {
+				searchRows: document.querySelectorAll('.prompt-results .suggestion-item.sns-result').length,
+				relatedRows: document.querySelectorAll('.sns-related-list .sns-related-row.sns-result').length,
+				// styles.css gives the band label a background; without the stylesheet it is transparent.
+				styled: band !== null && getComputedStyle(band).backgroundColor !== 'rgba(0, 0, 0, 0)',
+			};
+		});
 		mkdirSync(opts.outDir, { recursive: true });
 		const screenshot = join(opts.outDir, 'e2e-search-and-related.png');
 		await page.screenshot({ path: screenshot });
@@ -179,6 +191,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			consoleErrors,
 			workerBytes: bundle.workerBytes,
 			searchMs,
+			rendered,
 			seconds: (performance.now() - started) / 1000,
 		};
 	} finally {
