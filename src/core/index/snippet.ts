@@ -8,6 +8,10 @@ export function toStoredPassage(p: Passage, title: string, first: boolean): Stor
 	let text = p.text;
 	const prefix = `${title}\n\n`;
 	if (first && title && text.startsWith(prefix)) text = text.slice(prefix.length);
+	// Results show the heading above the snippet already; repeating it wastes the excerpt.
+	const heading = p.heading.split(' > ').pop()?.trim() ?? '';
+	const firstLine = text.split('\n', 1)[0].trim();
+	if (heading && firstLine === heading && text.length > firstLine.length) text = text.slice(text.indexOf(firstLine) + firstLine.length);
 	text = text.replace(/\s+/g, ' ').trim();
 	if (text.length > SNIPPET_CHARS) {
 		const cut = text.lastIndexOf(' ', SNIPPET_CHARS);
