@@ -13,6 +13,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/**/*.test.ts'],
+		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 		globalSetup: ['tests/helpers/global-setup.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 300_000,

@@ -1,0 +1,18 @@
+import type { Reporter, TestModule } from 'vitest/node';
+
+/**
+ * Ends the run with one plain line, `N passed, N failed, N skipped`, which CI and people read
+ * without parsing vitest's coloured summary.
+ */
+export default class SummaryReporter implements Reporter {
+	onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+		const count = { passed: 0, failed: 0, skipped: 0 };
+		for (const module of testModules) {
+			for (const test of module.children.allTests()) {
+				const state = test.result().state;
+				if (state === 'passed' || state === 'failed' || state === 'skipped') count[state]++;
+			}
+		}
+		process.stdout.write(`\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+	}
+}
