@@ -1,40 +1,13 @@
 // Builds the three artefacts: the plugin (main.js, with the embedding worker and the ORT WASM
 // binary inlined, because Obsidian installs only main.js, manifest.json and styles.css), and the
-// `note-search` CLI (dist/cli.cjs) for Node.
+// `note-search` CLI (dist/cli.cjs) for Node. The worker's build is shared with the browser e2e.
 import esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-
+import { buildWorkerSource, inlineWorker, ORT_ALIAS } from './scripts/worker-build.mjs';
 
 const production = process.argv[2] === 'production';
-
-// transformers.js' browser build statically imports the WebGPU flavour of ORT-web; we only run
-// the WASM backend and register our own ORT instance, so point that import at the WASM build.
-const ortAlias = { 'onnxruntime-web/webgpu': 'onnxruntime-web/wasm' };
-
-/** Builds the worker script to a string and serves it to main.js as `virtual:embedding-worker`. */
-const inlineWorker = {
-	name: 'inline-worker',
-	setup(build) {
-		build.onResolve({ filter: /^virtual:embedding-worker$/ }, (args) => ({ path: args.path, namespace: 'inline-worker' }));
-		build.onLoad({ filter: /.*/, namespace: 'inline-worker' }, async () => {
-			const result = await esbuild.build({
-				entryPoints: ['src/worker/worker-entry.ts'],
-				bundle: true,
-				write: false,
-				format: 'iife',
-				platform: 'browser',
-				target: 'es2022',
-				minify: production,
-				alias: ortAlias,
-				loader: { '.wasm': 'binary' },
-				define: { 'process.env.NODE_ENV': '"production"' },
-				logLevel: 'warning',
-			});
-			return { contents: `export default ${JSON.stringify(result.outputFiles[0].text)};`, loader: 'js' };
-		});
-	},
-};
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 const plugin = esbuild.context({
 	entryPoints: ['src/main.ts'],
@@ -47,8 +20,9 @@ const plugin = esbuild.context({
 	sourcemap: production ? false : 'inline',
 	treeShaking: true,
 	minify: production,
-	alias: ortAlias,
-	plugins: [inlineWorker],
+	alias: ORT_ALIAS,
+	// The worker is bundled (gzipped WASM inside) on each build and inlined as a string.
+	plugins: [inlineWorker(() => buildWorkerSource({ root, minify: production }))],
 	outfile: 'main.js',
 });
 

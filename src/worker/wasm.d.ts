@@ -1,5 +1,8 @@
-/** esbuild's `binary` loader (esbuild.config.mjs) turns an imported .wasm file into its bytes. */
-declare module '*.wasm' {
-	const bytes: Uint8Array;
-	export default bytes;
+/**
+ * `?gzip-base64` imports (scripts/worker-build.mjs): the file's bytes, gzipped and base64-encoded;
+ * src/worker/inflate-wasm.ts restores them.
+ */
+declare module '*.wasm?gzip-base64' {
+	const gzipBase64: string;
+	export default gzipBase64;
 }

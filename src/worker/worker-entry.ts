@@ -1,19 +1,27 @@
 /**
- * Entry of the embedding worker. esbuild.config.mjs bundles it (with transformers.js, ORT-web and
- * its WASM binary inlined) into a string that main.js starts as a Blob-URL worker, because
- * Obsidian installs only main.js: there is no separate file to load.
+ * Entry of the embedding worker. esbuild.config.mjs bundles it (scripts/worker-build.mjs: with
+ * transformers.js, ORT-web and its WASM binary inlined, gzipped) into a string that main.js starts
+ * as a Blob-URL worker, because Obsidian installs only main.js: there is no separate file to load.
  */
-import wasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm';
+import ortWasmGzip from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?gzip-base64';
 import { createEngine } from '../core/embedding/engine';
 import { memoryModelFiles } from '../core/embedding/model-files';
 import { createWorkerHandler } from './handler';
+import { inflateGzipBase64 } from './inflate-wasm';
 import { transferablesOf, type WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** ORT's WASM binary, inflated here (off the main thread) at the first init that needs it. */
+let ortWasm: Promise<Uint8Array> | undefined;
+
 const handle = createWorkerHandler({
-	createEngine: (init) =>
-		createEngine({ files: memoryModelFiles(init.files, 'model files sent by the plugin'), dtype: init.dtype, wasmBinary: init.wasmBinary ?? wasm }),
+	createEngine: async (init) =>
+		createEngine({
+			files: memoryModelFiles(init.files, 'model files sent by the plugin'),
+			dtype: init.dtype,
+			wasmBinary: init.wasmBinary ?? (await (ortWasm ??= inflateGzipBase64(ortWasmGzip))),
+		}),
 });
 
 function reply(response: WorkerResponse): void {
