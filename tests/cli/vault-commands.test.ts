@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CALIBRATION } from '../../src/core/search/calibration';
 import { expectOneLineError, runCli } from './context';
 
 let vault: string;
@@ -104,7 +105,7 @@ describe('note-search search', () => {
 		expect(out.code).toBe(0);
 		const doc = JSON.parse(out.stdout) as Results;
 		expect(Object.keys(doc)).toEqual(['threshold', 'results']);
-		expect(doc.threshold).toBe(0.4294);
+		expect(doc.threshold).toBe(DEFAULT_CALIBRATION.threshold);
 		expect(doc.results.length).toBeGreaterThan(0);
 		expect(Object.keys(doc.results[0])).toEqual(['path', 'score', 'band', 'heading', 'snippet']);
 		expect(doc.results[0].path).toBe('Projects/MCP servers.md');

@@ -1,24 +1,45 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReferenceFixtures, referenceScore } from '../../../src/core/fixtures';
+import { bandMidpoint, calibrationSamples, parseReferenceFixtures } from '../../../src/core/fixtures';
 import { bandFor, calibrate, DEFAULT_CALIBRATION, type LabelledScore } from '../../../src/core/search/calibration';
 
 const fixtureFile = path.resolve(__dirname, '../../../fixtures/similarity-reference.toml');
 
 describe('DEFAULT_CALIBRATION', () => {
 	const cases = parseReferenceFixtures(readFileSync(fixtureFile, 'utf8'), fixtureFile);
-	const labelled = cases.map((c) => ({ name: c.name, score: referenceScore(c), related: c.relation === 'related' }));
+	const measured = calibrationSamples(cases);
+	const bands = cases.filter((c) => c.check.kind === 'band');
+
+	it('is derived from the measured (published Python) cases only, never from band estimates', () => {
+		expect(measured.map((m) => m.name).sort()).toEqual(cases.filter((c) => c.check.kind === 'expected').map((c) => c.name).sort());
+		expect(measured.some((m) => m.related)).toBe(true);
+		expect(measured.some((m) => !m.related)).toBe(true);
+		// Changing a band must not move the cut-offs.
+		const widened = cases.map((c) => (c.check.kind === 'band' ? { ...c, check: { kind: 'band' as const, min: -1, max: 1 } } : c));
+		expect(calibrate(calibrationSamples(widened))).toEqual(calibrate(measured));
+	});
 
 	it('equals what calibrate() derives from fixtures/similarity-reference.toml (to the 4 committed decimals)', () => {
-		const derived = calibrate(labelled);
+		const derived = calibrate(measured);
 		expect(DEFAULT_CALIBRATION.threshold).toBeCloseTo(derived.threshold, 4);
 		expect(DEFAULT_CALIBRATION.strong).toBeCloseTo(derived.strong, 4);
 	});
 
-	it('puts every related reference case at or above the threshold and every unrelated one below', () => {
-		for (const c of labelled) {
+	it('puts every measured related case at or above the threshold and every measured unrelated one below', () => {
+		for (const c of measured) {
 			expect(bandFor(c.score) !== undefined, `${c.name} (${c.score})`).toBe(c.related);
+		}
+	});
+
+	it('puts the midpoint of every band case on its correct side', () => {
+		// Only a plausibility check: a band is an estimate, and its midpoint is not what the model
+		// scores. Only real weights can really check these cases — the real-model tier
+		// (tests/core/fixtures/real-model.test.ts) asserts each measured score against the threshold.
+		expect(bands.length).toBeGreaterThan(0);
+		for (const c of bands) {
+			const mid = bandMidpoint(c) as number;
+			expect(bandFor(mid) !== undefined, `${c.name} (band midpoint ${mid})`).toBe(c.relation === 'related');
 		}
 	});
 
