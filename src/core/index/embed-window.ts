@@ -1,3 +1,4 @@
+import { planBatchesByLength } from '../embedding/batching';
 import type { Embedder } from '../embedding/types';
 import type { Passage } from '../text/passage';
 import { EmbedderUnavailableError, isEmbedderUnavailable } from './errors';
@@ -55,8 +56,10 @@ function checkVectors(vectors: readonly Float32Array[], count: number, dim: numb
 
 /**
  * Embeds the passages of a window of notes. Passages of all notes are sorted by length and sent
- * in batches of at most `maxBatch`, so each batch pads little. When a batch fails, its notes are
- * retried one by one so that a single bad note cannot fail its neighbours.
+ * in batches of at most `maxBatch` that also end where the next passage would make the batch pad
+ * too much (the engine's own `planBatchesByLength`, so the engine keeps each call as one batch).
+ * When a batch fails, its notes are retried one by one so that a single bad note cannot fail its
+ * neighbours.
  */
 export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOptions, streak: FailureStreak): Promise<WindowResult> {
 	const { embedder, maxBatch } = opts;
@@ -67,12 +70,16 @@ export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOp
 	notes.forEach((n, i) => {
 		if (!n.failure) n.passages.forEach((_, j) => items.push([i, j]));
 	});
-	items.sort((a, b) => notes[a[0]].passages[a[1]].wordPieces - notes[b[0]].passages[b[1]].wordPieces);
+	// Model input length: the passage's word pieces plus [CLS] and [SEP].
+	const plan = planBatchesByLength(
+		items.map(([i, j]) => notes[i].passages[j].wordPieces + 2),
+		{ maxRows: maxBatch },
+	);
 
 	let embedded = 0;
-	for (let b = 0; b < items.length; b += maxBatch) {
+	for (const positions of plan) {
 		if (!(await opts.gate())) return { records: [], embedded, cancelled: true };
-		const batch = items.slice(b, b + maxBatch);
+		const batch = positions.map((k) => items[k]);
 		try {
 			const out = await embedder.embed(batch.map(([i, j]) => notes[i].passages[j].text));
 			checkVectors(out, batch.length, dim);

@@ -35,8 +35,9 @@ describe('indexing a 1,000-note vault', () => {
 		expect(first.embedded).toBe(first.chunks);
 		expect(first.failed).toEqual([]);
 		expect(embedder.embeddedTexts).toHaveLength(first.embedded);
-		// Batches are capped and hold passages of similar length, so little is spent on padding.
-		expect(Math.max(...batchSizes)).toBe(32);
+		// Batches are capped and hold passages of similar length, so little is spent on padding
+		// (32 is a cap, not a target: a batch also ends where it would pad too much).
+		expect(Math.max(...batchSizes)).toBeLessThanOrEqual(32);
 		expect(lengthSorted.every(Boolean)).toBe(true);
 		expect(second.embedded).toBe(0);
 		expect(second.reused).toBe(1000);
