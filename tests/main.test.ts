@@ -179,6 +179,31 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		expect(modal.resultContainerEl.byClass('sns-result-title')[0].getText()).toBe('Tomatoes');
 	});
 
+	it('follows a folder rename through the per-note events: nothing re-embedded, results at the new paths', async () => {
+		const { app, probe } = await start();
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Semantic index ready: 3 notes, 3 passages embedded.'));
+		const embedded = probe.embedders[0].embeddedTexts.length;
+		const garden = app.vault.getFolderByPath('Garden');
+		if (!garden) throw new Error('missing folder');
+		await app.vault.rename(garden, 'Plants');
+		expect(app.vault.getMarkdownFiles().map((f) => f.path).sort()).toEqual(['Plants/Basil.md', 'Plants/Tomatoes.md', 'Work/Standup.md']);
+		app.executeCommandById(`${manifest.id}:search`);
+		const modal = shimSuggest(app.openModals[0] as unknown as Obsidian.SuggestModal<{ path: string }>);
+		await vi.waitFor(async () => {
+			await modal.setQuery('tomato plants');
+			expect(modal.values.map((r) => r.path)).toEqual(expect.arrayContaining(['Plants/Tomatoes.md']));
+		});
+		await modal.setQuery('basil flowers');
+		expect(modal.values[0]?.path).toBe('Plants/Basil.md');
+		expect(modal.values.map((r) => r.path).filter((p) => p.startsWith('Garden/'))).toEqual([]);
+		// Only the two queries were embedded after start-up: the vectors moved with their notes.
+		expect(new Set(probe.embedders[0].embeddedTexts.slice(embedded))).toEqual(new Set(['tomato plants', 'basil flowers']));
+		app.executeCommandById(`${manifest.id}:show-index-status`);
+		const status = app.openModals.at(-1) as unknown as { rendered: Promise<void>; contentEl: Modal['contentEl'] };
+		await status.rendered;
+		expect(status.contentEl.getText()).toContain('Indexed notes3');
+	});
+
 	it('shows the index status with counts', async () => {
 		const { app } = await start();
 		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));

@@ -41,6 +41,7 @@ export class IndexStatusModal extends Modal {
 			['Indexed notes', count.format(status.indexed)],
 			['Passages', count.format(status.passages)],
 			['Failed notes', count.format(status.failed.length)],
+			...((status.notices?.length ?? 0) > 0 ? [['Partly indexed notes', count.format(status.notices?.length ?? 0)] as [string, string]] : []),
 			['Edits waiting', count.format(status.pending)],
 		];
 		const running = progressText(status.progress);
@@ -58,6 +59,16 @@ export class IndexStatusModal extends Modal {
 			const tr = table.createEl('tr');
 			tr.createEl('th', { text: name });
 			tr.createEl('td', { text: value });
+		}
+		const notices = status.notices ?? [];
+		if (notices.length > 0) {
+			el.createEl('p', { text: 'These notes are in the index with a limitation:' });
+			const list = el.createEl('ul', { cls: 'sns-notice-list' });
+			for (const n of notices) {
+				const li = list.createEl('li');
+				li.createSpan({ text: n.path, cls: 'sns-notice-path' });
+				li.createSpan({ text: ` — ${n.notice}`, cls: 'sns-muted' });
+			}
 		}
 		if (status.failed.length === 0) return;
 		el.createEl('p', { text: 'These notes could not be indexed. They are retried when their content changes.' });

@@ -8,7 +8,7 @@ import { IdbVectorStore, vaultDatabaseName } from '../core/index/idb-store';
 import { isEmbedderUnavailable } from '../core/index/errors';
 import { Indexer } from '../core/index/indexer';
 import { expectedMeta } from '../core/index/model-key';
-import type { IndexProgress, IndexReport, RecordsChange, VaultFile, VectorStore } from '../core/index/types';
+import type { IndexProgress, IndexReport, RebuildNotice, RecordsChange, VaultFile, VectorStore } from '../core/index/types';
 import { DEFAULT_CALIBRATION } from '../core/search/calibration';
 import type { SearchOptions } from '../core/search/options';
 import { relatedNotes, searchText } from '../core/search/query';
@@ -28,6 +28,20 @@ const windowClock: Clock = {
 	setTimeout: (fn, ms) => window.setTimeout(fn, ms),
 	clearTimeout: (handle) => window.clearTimeout(handle as number),
 };
+
+/**
+ * Why every note is embedded again, in the user's words. Sent when the indexer found vectors made
+ * by another model, dtype, chunking or schema and cleared them (not for a user-requested reindex).
+ */
+export function rebuildNoticeText(notice: RebuildNotice): string {
+	const why =
+		notice.reason === 'model-changed'
+			? 'the model or its settings changed'
+			: notice.reason === 'schema-changed'
+				? 'the plugin now stores its index in a new format'
+				: 'the stored index could not be matched to the model';
+	return `Semantic note search: ${why}, so every note is being indexed again.`;
+}
 
 /** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
 export interface EngineHandle {
@@ -177,6 +191,9 @@ export class VaultRuntime implements Runtime {
 		});
 		indexer.on('progress', (p) => this.setProgress(p));
 		indexer.on('records', (change) => this.applyRecords(searchIndex, change));
+		indexer.on('rebuild', (notice) => {
+			if (!this.disposed) new Notice(rebuildNoticeText(notice));
+		});
 		indexer.on('error', (error) => {
 			console.error('Semantic note search: background update failed', error);
 			if (isModelUnavailable(error)) this.context.onModelError(error);
@@ -281,7 +298,7 @@ export class VaultRuntime implements Runtime {
 			},
 			status: async () => {
 				const extra = { progress: this.currentProgress, lastReport: this.lastReport, modelProblem: this.lastModelProblem };
-				if (!this.loaded) return { notes: 0, indexed: 0, passages: 0, failed: [], state: this.currentProgress.state, pending: 0, ...extra };
+				if (!this.loaded) return { notes: 0, indexed: 0, passages: 0, failed: [], notices: [], state: this.currentProgress.state, pending: 0, ...extra };
 				return { ...(await this.loaded.indexer.status()), ...extra } satisfies PluginIndexStatus;
 			},
 			pause: () => this.loaded?.indexer.pause(),

@@ -9,6 +9,9 @@ function isNote(file: TAbstractFile): file is TFile {
  * Forwards vault changes to the index. Called from `onLayoutReady` only: before that Obsidian
  * fires `create` for every existing file, and the start-up sync already covers those.
  * Every edit is forwarded; the indexer debounces per note, so typing re-embeds once it pauses.
+ * Folder events are ignored: Obsidian fires `rename` (with the old path) or `delete` for every
+ * file inside a renamed or deleted folder as well, and those per-note events move or drop the
+ * records, so nothing is re-embedded.
  */
 export function registerVaultEvents(owner: Component, app: App, index: Pick<IndexPort, 'changed' | 'deleted' | 'renamed'>): void {
 	const changed = (file: TAbstractFile) => {
@@ -25,6 +28,7 @@ export function registerVaultEvents(owner: Component, app: App, index: Pick<Inde
 	);
 	owner.registerEvent(
 		app.vault.on('rename', (file, oldPath) => {
+			if (!(file instanceof TFile)) return; // a folder (even one named "x.md"): its files follow
 			const wasNote = oldPath.endsWith('.md');
 			if (isNote(file)) {
 				if (wasNote) index.renamed(oldPath, file.path);

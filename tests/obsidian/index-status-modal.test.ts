@@ -36,6 +36,18 @@ describe('index status modal', () => {
 		expect(failed).toEqual(['big/Export.md — note could not be read: EACCES', 'Weird.md — embedding returned non-finite values']);
 	});
 
+	it('lists notes that are only partly indexed, with what was kept', async () => {
+		const app = new App();
+		const index = new FakeIndex();
+		index.statusValue = { ...index.statusValue, indexed: 2, notices: [{ path: 'Archive/Letters.md', notice: 'partly indexed: first 256 of 8,925 passages' }] };
+		const modal = new IndexStatusModal(asApp(app), index);
+		modal.open();
+		await modal.rendered;
+		expect(modal.contentEl.getText()).toContain('Partly indexed notes1');
+		const listed = el(modal.contentEl).byClass('sns-notice-list')[0].children.map((li) => li.getText());
+		expect(listed).toEqual(['Archive/Letters.md — partly indexed: first 256 of 8,925 passages']);
+	});
+
 	it('says what is wrong with the model when it is unavailable', async () => {
 		const app = new App();
 		const index = new FakeIndex();

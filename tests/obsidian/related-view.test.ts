@@ -44,6 +44,27 @@ describe('related notes view', () => {
 		expect(search.relatedAsked).toEqual(['A.md', 'B.md']);
 	});
 
+	it('follows the active note when only active-leaf-change fires (switching back to an open tab)', async () => {
+		const { app, view, titles, search } = await setup();
+		const first = app.workspace.getLeaf(false);
+		const second = app.workspace.getLeaf('tab');
+		const b = app.vault.getFileByPath('B.md');
+		if (!b) throw new Error('missing');
+		await second.openFile(b);
+		await tick();
+		await view.settled;
+		expect(titles()).toEqual(['A', 'C']);
+		const fileOpens: unknown[] = [];
+		app.workspace.on('file-open', (f: unknown) => fileOpens.push(f));
+		// Clicking the tab of A: Obsidian fires active-leaf-change, and no file-open.
+		app.workspace.setActiveLeaf(first);
+		await tick();
+		await view.settled;
+		expect(fileOpens).toEqual([]);
+		expect(titles()).toEqual(['B', 'C']);
+		expect(search.relatedAsked).toEqual(['A.md', 'B.md', 'A.md']);
+	});
+
 	it('refreshes after the active note is edited and after the index changed', async () => {
 		const { app, view, search } = await setup();
 		const a = app.vault.getFileByPath('A.md');

@@ -3,7 +3,7 @@ import type { RuntimeContext } from '../../src/obsidian/ports';
 import { defaultSettings, type SemanticSearchSettings } from '../../src/obsidian/settings';
 import { asApp } from '../helpers/obsidian-harness';
 import { fakeEngineRuntime } from '../helpers/obsidian-runtime';
-import { App } from '../shims/obsidian';
+import { App, Notice } from '../shims/obsidian';
 
 const NOTES: Record<string, string> = {
 	'Garden/Tomatoes.md': '# Tomatoes\nWater the tomato plants every morning and stake the tomato vines.',
@@ -106,6 +106,28 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		await runtime.index.sync();
 		expect(probe.loads).toBe(2);
 		expect(probe.embedders[0].disposed).toBe(true);
+	});
+
+	it('tells the user why every note is embedded again after the dtype changed', async () => {
+		Notice.shown = [];
+		const { runtime, probe, setSettings } = await setup();
+		await runtime.index.sync();
+		const passages = probe.embedders[0].embeddedTexts.length;
+		expect(passages).toBe(3);
+		// A reindex the user asked for needs no explanation.
+		await runtime.index.rebuild();
+		expect(Notice.shown).toEqual([]);
+		setSettings({ dtype: 'q8' });
+		const report = await runtime.index.sync();
+		expect(Notice.shown.map((n) => n.message)).toEqual(['Semantic note search: the model or its settings changed, so every note is being indexed again.']);
+		// The new engine embedded every note again; nothing was reused from the fp32 vectors.
+		expect(probe.embedders).toHaveLength(2);
+		expect(probe.embedders[1].embeddedTexts).toHaveLength(passages);
+		expect(report).toMatchObject({ embedded: passages, reused: 0 });
+		expect((await runtime.search.search('tomato plants')).results[0]?.path).toBe('Garden/Tomatoes.md');
+		// The next sync with the same settings is quiet.
+		await runtime.index.sync();
+		expect(Notice.shown).toHaveLength(1);
 	});
 
 	it('reports a missing model clearly and keeps working once it is fixed', async () => {

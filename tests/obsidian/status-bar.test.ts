@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IndexStatusBar } from '../../src/obsidian/status-bar';
+import { defaultSettings } from '../../src/obsidian/settings';
 import { FakeIndex } from '../helpers/obsidian-fakes';
-import { asPlugin, hostPlugin } from '../helpers/obsidian-harness';
+import { asApp, asPlugin, hostPlugin } from '../helpers/obsidian-harness';
+import { fakeEngineRuntime } from '../helpers/obsidian-runtime';
 import { Menu } from '../shims/obsidian';
 
 describe('status bar', () => {
@@ -48,5 +50,33 @@ describe('status bar', () => {
 		expect(app.statusBar.children).toEqual([]);
 		expect(el.listenerCount()).toBe(0);
 		expect(index.listenerCount).toBe(0);
+	});
+
+	it('shows the note being indexed and the time left during a real run (runtime, indexer, fake embedder)', async () => {
+		const { app, plugin } = hostPlugin();
+		// More notes than one embedding window (64), so the run has a rate before it ends.
+		for (let i = 0; i < 80; i++) await app.vault.create(`Notes/Note ${String(i).padStart(2, '0')}.md`, `Note ${i} is about topic ${i % 7}.`);
+		const settings = defaultSettings('.obsidian');
+		const { factory } = fakeEngineRuntime();
+		const runtime = factory({ app: asApp(app), pluginId: 'semantic-note-search', settings: () => settings, onModelError: () => undefined });
+		new IndexStatusBar(asPlugin(plugin), runtime.index, () => undefined);
+		const el = app.statusBar.children[0];
+		const shown: string[] = [];
+		const setText = el.setText.bind(el);
+		el.setText = (text: string) => {
+			shown.push(text);
+			return setText(text);
+		};
+		const report = await runtime.index.sync();
+		expect(report.notes).toBe(80);
+		// Before the first window is committed: count and note, no estimate yet.
+		expect(shown).toContain('Indexing 0/80 · Note 00');
+		// After it: count, time left and the note being indexed.
+		const withEstimate = shown.filter((t) => / · (less than a minute left|\d+ min left) · Note \d\d$/.test(t));
+		expect(withEstimate.length).toBeGreaterThan(0);
+		expect(withEstimate[0]).toMatch(/^Indexing 64\/80 · /);
+		expect(shown.at(-1)).toBe('');
+		expect(el.hasClass('sns-hidden')).toBe(true);
+		await runtime.dispose();
 	});
 });

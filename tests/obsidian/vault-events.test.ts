@@ -43,6 +43,26 @@ describe('vault events', () => {
 		expect(index.calls).toEqual(['deleted a.md', 'changed c.md']);
 	});
 
+	it('a renamed or deleted folder arrives as one event per note inside it', async () => {
+		const { app, index } = await setup();
+		await app.vault.create('Garden/Tomatoes.md', 'tomato');
+		await app.vault.create('Garden/Herbs/Basil.md', 'basil');
+		await app.vault.create('Garden/photo.png', '');
+		await Promise.resolve();
+		index.calls.length = 0;
+		const garden = app.vault.getFolderByPath('Garden');
+		if (!garden) throw new Error('missing');
+		await app.vault.rename(garden, 'Yard.md');
+		expect([...index.calls].sort()).toEqual(['renamed Garden/Herbs/Basil.md -> Yard.md/Herbs/Basil.md', 'renamed Garden/Tomatoes.md -> Yard.md/Tomatoes.md']);
+		index.calls.length = 0;
+		// A folder whose name ends in .md is still no note: only its files are reported.
+		await app.vault.rename(garden, 'Garden');
+		expect([...index.calls].sort()).toEqual(['renamed Yard.md/Herbs/Basil.md -> Garden/Herbs/Basil.md', 'renamed Yard.md/Tomatoes.md -> Garden/Tomatoes.md']);
+		index.calls.length = 0;
+		await app.vault.delete(garden);
+		expect([...index.calls].sort()).toEqual(['deleted Garden/Herbs/Basil.md', 'deleted Garden/Tomatoes.md']);
+	});
+
 	it('leaves no handler behind on unload', async () => {
 		const { app, owner, index, note } = await setup();
 		owner.unload();

@@ -135,18 +135,26 @@ export class Vault extends Events {
 	rename(file: TAbstractFile, newPath: string): Promise<void> {
 		newPath = normalizePath(newPath);
 		if (this.byPath.has(newPath)) return Promise.reject(new Error('Destination file already exists!'));
-		const oldPath = file.path;
-		const text = this.contents.get(oldPath);
-		this.byPath.delete(oldPath);
-		this.contents.delete(oldPath);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
-		setPath(file, newPath);
+		// Like Obsidian: a folder's descendants move with it, and each gets its own `rename` event
+		// (with its old path) after the folder's, once every path is updated.
+		const moved: [TAbstractFile, string][] = [];
+		const move = (f: TAbstractFile, to: string) => {
+			const from = f.path;
+			const text = this.contents.get(from);
+			this.byPath.delete(from);
+			this.contents.delete(from);
+			setPath(f, to);
+			this.byPath.set(to, f);
+			if (text !== undefined) this.contents.set(to, text);
+			moved.push([f, from]);
+			if (f instanceof TFolder) for (const child of f.children) move(child, `${to}/${child.name}`);
+		};
+		move(file, newPath);
 		file.parent = this.folderFor(newPath);
 		file.parent.children.push(file);
-		this.byPath.set(newPath, file);
-		if (text !== undefined) this.contents.set(newPath, text);
 		// Obsidian re-keys the metadata cache on rename but fires no `changed`: content is the same.
-		this.trigger('rename', file, oldPath);
+		for (const [f, from] of moved) this.trigger('rename', f, from);
 		return Promise.resolve();
 	}
 }

@@ -135,6 +135,7 @@ function toStored(r: NoteRecord): Record<string, unknown> {
 		vectors: r.vectors,
 	};
 	if (r.failure !== undefined) out.failure = r.failure;
+	if (r.notice !== undefined) out.notice = r.notice;
 	return out;
 }
 

@@ -61,6 +61,22 @@ export interface IndexerEvents {
 	error: Error;
 }
 
+/**
+ * Most passages embedded for one note. A 5 MB note chunks into thousands of passages: tens of
+ * minutes of embedding (at ~400 word pieces/s in WASM) during which no other note is indexed,
+ * and a result list flooded by one note. 256 passages (≈ 60k word pieces, a long book chapter)
+ * covers every ordinary note; a longer one is indexed with its first 256 passages and carries a
+ * `notice` saying so, shown in the index status.
+ */
+export const MAX_PASSAGES_PER_NOTE = 256;
+
+const count = new Intl.NumberFormat('en-US');
+
+/** The notice stored on a note cut to its first `kept` passages. */
+export function partlyIndexedNotice(kept: number, total: number): string {
+	return `partly indexed: first ${count.format(kept)} of ${count.format(total)} passages`;
+}
+
 function emptyReport(): IndexReport {
 	return { notes: 0, chunks: 0, embedded: 0, reused: 0, renamed: 0, removed: 0, failed: [], seconds: 0 };
 }
@@ -69,9 +85,15 @@ function message(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
 }
 
-function toKnown(r: NoteRecord): KnownRecord {
-	const k: KnownRecord = { path: r.path, mtime: r.mtime, size: r.size, hash: r.hash, passages: r.passages.length };
+/** A stored record as the indexer remembers it: no vectors, and its notice for `status()`. */
+interface KnownNote extends KnownRecord {
+	notice?: string;
+}
+
+function toKnown(r: NoteRecord): KnownNote {
+	const k: KnownNote = { path: r.path, mtime: r.mtime, size: r.size, hash: r.hash, passages: r.passages.length };
 	if (r.failure !== undefined) k.failure = r.failure;
+	if (r.notice !== undefined) k.notice = r.notice;
 	return k;
 }
 
@@ -92,7 +114,7 @@ export class Indexer {
 	private readonly clock: Clock;
 	private readonly hash: (text: string) => Promise<string>;
 	private exclusions: Exclusions;
-	private known: Map<string, KnownRecord> | undefined;
+	private known: Map<string, KnownNote> | undefined;
 	private metaChecked = false;
 
 	/** Runs and updates, one at a time. */
@@ -203,33 +225,6 @@ export class Indexer {
 		if (pending || changed) this.noteChanged(file);
 	}
 
-	/**
-	 * A folder was renamed or moved: every record below it moves, nothing is re-embedded. Safe to
-	 * combine with per-file rename events for the same move (those then find nothing to move).
-	 */
-	async folderRenamed(oldFolder: string, newFolder: string): Promise<void> {
-		const from = oldFolder.replace(/\/+$/, '');
-		const to = newFolder.replace(/\/+$/, '');
-		const known = await this.loadKnown();
-		for (const path of [...known.keys()].filter((p) => p.startsWith(`${from}/`))) {
-			const target = `${to}${path.slice(from.length)}`;
-			const k = known.get(path);
-			if (k) await this.noteRenamed(path, { path: target, mtime: k.mtime, size: k.size });
-		}
-	}
-
-	/** A folder was deleted: every record below it goes. */
-	async folderDeleted(folder: string): Promise<void> {
-		const prefix = `${folder.replace(/\/+$/, '')}/`;
-		const known = await this.loadKnown();
-		const paths = [...known.keys()].filter((p) => p.startsWith(prefix));
-		for (const p of paths) {
-			this.dropPending(p);
-			if (this.running) this.deleted.add(p);
-		}
-		await this.removeRecords(paths);
-	}
-
 	/** Replaces the exclusions and deletes records that are now excluded; returns their paths. */
 	async setExclusions(exclusions: Exclusions): Promise<string[]> {
 		this.exclusions = exclusions;
@@ -286,17 +281,21 @@ export class Indexer {
 		let indexed = 0;
 		let passages = 0;
 		const failed: { path: string; reason: string }[] = [];
+		const notices: { path: string; notice: string }[] = [];
 		for (const k of known.values()) {
 			if (k.failure !== undefined) failed.push({ path: k.path, reason: k.failure });
 			else indexed++;
+			if (k.notice !== undefined) notices.push({ path: k.path, notice: k.notice });
 			passages += k.passages;
 		}
 		failed.sort((a, b) => (a.path < b.path ? -1 : 1));
+		notices.sort((a, b) => (a.path < b.path ? -1 : 1));
 		return {
 			notes: known.size,
 			indexed,
 			passages,
 			failed,
+			notices,
 			modelKey: meta?.modelKey,
 			schemaVersion: meta?.schemaVersion,
 			state: this.progressState.state,
@@ -346,7 +345,7 @@ export class Indexer {
 		this.due.delete(path);
 	}
 
-	private async loadKnown(): Promise<Map<string, KnownRecord>> {
+	private async loadKnown(): Promise<Map<string, KnownNote>> {
 		if (!this.known) {
 			const records = await this.options.store.all();
 			// Another caller may have loaded it while we awaited.
@@ -427,7 +426,7 @@ export class Indexer {
 	 * One indexing run: the store's model checked and its records known before `work`, progress
 	 * back to idle (or cancelled) after it whatever happens, and the report timed.
 	 */
-	private async timedRun(work: (report: IndexReport, known: Map<string, KnownRecord>) => Promise<void>): Promise<IndexReport> {
+	private async timedRun(work: (report: IndexReport, known: Map<string, KnownNote>) => Promise<void>): Promise<IndexReport> {
 		const t0 = this.clock.now();
 		const report = emptyReport();
 		this.beginRun(0);
@@ -479,7 +478,7 @@ export class Indexer {
 			const { store } = this.options;
 			const known = await this.loadKnown();
 			await store.rename(from.path, to.path);
-			const moved: KnownRecord = { ...from, path: to.path, mtime: to.mtime, size: to.size };
+			const moved: KnownNote = { ...from, path: to.path, mtime: to.mtime, size: to.size };
 			if (from.mtime !== to.mtime) {
 				const record = await store.get(to.path);
 				if (record) await store.putMany([{ ...record, mtime: to.mtime, size: to.size }]);
@@ -505,7 +504,7 @@ export class Indexer {
 	}
 
 	private finishReport(report: IndexReport, paths: readonly string[]): void {
-		const known = this.known ?? new Map<string, KnownRecord>();
+		const known = this.known ?? new Map<string, KnownNote>();
 		report.notes = paths.length;
 		for (const p of paths) {
 			const k = known.get(p);
@@ -525,6 +524,8 @@ export class Indexer {
 		let done = 0;
 		let window: PreparedNote[] = [];
 		let pending = 0;
+		/** Notes cut to MAX_PASSAGES_PER_NOTE in the open window, by their prepared path. */
+		let capped = new Map<string, string>();
 		this.setProgress({ done: 0, total: work.length });
 
 		const advance = (n: number, current?: string): void => {
@@ -537,11 +538,17 @@ export class Indexer {
 		const flushWindow = async (): Promise<boolean> => {
 			if (window.length === 0) return true;
 			const notes = window;
+			const notices = capped;
 			window = [];
 			pending = 0;
+			capped = new Map();
 			const result = await embedWindow(notes, { embedder, maxBatch: this.options.maxBatch ?? 32, gate: () => this.gate() }, streak);
 			if (result.cancelled) return false;
-			await this.commit(result.records);
+			const records = result.records.map((r) => {
+				const notice = notices.get(r.path);
+				return notice !== undefined && r.failure === undefined ? { ...r, notice } : r;
+			});
+			await this.commit(records);
 			report.embedded += result.embedded;
 			advance(notes.length);
 			if (result.unavailable) throw result.unavailable;
@@ -562,6 +569,10 @@ export class Indexer {
 				report.reused++;
 				advance(1, path);
 				continue;
+			}
+			if (prepared.passages.length > MAX_PASSAGES_PER_NOTE) {
+				capped.set(prepared.path, partlyIndexedNotice(MAX_PASSAGES_PER_NOTE, prepared.passages.length));
+				prepared.passages = prepared.passages.slice(0, MAX_PASSAGES_PER_NOTE);
 			}
 			window.push(prepared);
 			pending += prepared.passages.length;

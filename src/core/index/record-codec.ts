@@ -38,12 +38,13 @@ function isPassage(v: unknown): v is StoredPassage {
 /** A valid NoteRecord, or undefined when `value` is corrupt. Vectors must be finite, n × dim. */
 export function decodeRecord(value: unknown): NoteRecord | undefined {
 	if (!isObject(value)) return undefined;
-	const { path, mtime, size, hash, passages, failure } = value;
+	const { path, mtime, size, hash, passages, failure, notice } = value;
 	if (typeof path !== 'string' || path === '') return undefined;
 	if (typeof mtime !== 'number' || !Number.isFinite(mtime)) return undefined;
 	if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) return undefined;
 	if (typeof hash !== 'string') return undefined;
 	if (failure !== undefined && typeof failure !== 'string') return undefined;
+	if (notice !== undefined && typeof notice !== 'string') return undefined;
 	if (!Array.isArray(passages) || !passages.every(isPassage)) return undefined;
 	const vectors = toVectors(value.vectors);
 	if (!vectors) return undefined;
@@ -51,6 +52,7 @@ export function decodeRecord(value: unknown): NoteRecord | undefined {
 	for (let i = 0; i < vectors.length; i++) if (!Number.isFinite(vectors[i])) return undefined;
 	const record: NoteRecord = { path, mtime, size, hash, passages, vectors };
 	if (failure !== undefined) record.failure = failure;
+	if (notice !== undefined) record.notice = notice;
 	return record;
 }
 

@@ -18,6 +18,11 @@ export interface NoteRecord {
 	vectors: Float32Array;
 	/** Why this note could not be indexed; it is not retried until its content changes. */
 	failure?: string;
+	/**
+	 * Something the user should know about an indexed note, e.g. that only its first passages
+	 * were embedded ("partly indexed: first 256 of 8,925 passages"). Shown in the index status.
+	 */
+	notice?: string;
 }
 
 export interface StoreMeta {
@@ -113,6 +118,8 @@ export interface IndexStatus {
 	indexed: number;
 	passages: number;
 	failed: { path: string; reason: string }[];
+	/** Indexed notes with a notice (e.g. partly indexed), sorted by path; the Indexer always sets it. */
+	notices?: { path: string; notice: string }[];
 	modelKey?: string;
 	schemaVersion?: number;
 	state: IndexProgress['state'];

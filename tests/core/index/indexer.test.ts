@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { localChunker } from '../../../src/core/index/chunker-port';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
 import { IdbVectorStore } from '../../../src/core/index/idb-store';
-import { Indexer, type IndexerOptions } from '../../../src/core/index/indexer';
+import { Indexer, MAX_PASSAGES_PER_NOTE, type IndexerOptions } from '../../../src/core/index/indexer';
+import type { IndexProgress } from '../../../src/core/index/types';
 import type { RebuildNotice, RecordsChange } from '../../../src/core/index/types';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
 import { FlakyEmbedder, ManualClock, MemoryNoteSource, syntheticVault } from '../../helpers/vault-fixtures';
@@ -22,6 +23,12 @@ function setup(notes: Record<string, string>, overrides: Partial<IndexerOptions>
 		return new Indexer({ source, store, embedder: e, chunk: localChunker(e.tokenizer), clock, debounceMs: 1000, ...overrides, ...opts });
 	};
 	return { source, embedder, store, clock, make, indexer: make() };
+}
+
+/** About 5 MB of ordinary prose: thousands of passages once chunked. */
+function fiveMegabyteNote(): string {
+	const para = 'The archive keeps every letter the society received since its founding. Volunteers sort them by year and sender, then scan the fragile ones first.\n\n';
+	return `# Archive\n\n${para.repeat(Math.ceil(5_000_000 / para.length))}`;
 }
 
 const notes = {
@@ -157,21 +164,6 @@ describe('Indexer', () => {
 		expect((await store.get('Yard.md'))?.passages[0].snippet).toBe('Edited just before the move.');
 	});
 
-	it('moves and deletes whole folders without re-embedding', async () => {
-		const { indexer, source, embedder, store } = setup(notes);
-		await indexer.run();
-		embedder.embeddedTexts = [];
-		for (const p of ['Boats/Sailing.md', 'Boats/Engines.md']) source.rename(p, p.replace('Boats/', 'Ships/'));
-		await indexer.folderRenamed('Boats', 'Ships');
-		// Obsidian may also report each file; that must not re-embed either.
-		await indexer.noteRenamed('Boats/Sailing.md', source.file('Ships/Sailing.md'));
-		await indexer.flush();
-		expect(embedder.embeddedTexts).toEqual([]);
-		expect((await store.all()).map((r) => r.path).sort()).toEqual(['Empty.md', 'Garden.md', 'Ships/Engines.md', 'Ships/Sailing.md']);
-		await indexer.folderDeleted('Ships/');
-		expect((await store.all()).map((r) => r.path).sort()).toEqual(['Empty.md', 'Garden.md']);
-	});
-
 	it('resumes after a cancelled run without redoing finished notes', async () => {
 		const vault = syntheticVault(40, 7);
 		const { make, embedder, store } = setup(vault, { windowNotes: 5, windowPassages: 1000 });
@@ -276,18 +268,20 @@ describe('Indexer', () => {
 			'unreadable.md': 'cannot read me',
 			'poison.md': 'This passage contains POISON for the embedder.',
 			'fine.md': 'A perfectly normal note.',
+			'five-mb.md': fiveMegabyteNote(),
 		};
 		const flaky = new FlakyEmbedder({ dim: 16 });
 		flaky.poison = /POISON/;
 		const { make, source, store } = setup(vault);
 		source.unreadable.add('unreadable.md');
 		const report = await make({ embedder: flaky, chunk: localChunker(flaky.tokenizer) }).run();
-		expect(report.notes).toBe(11);
+		expect(report.notes).toBe(12);
 		const reasons = Object.fromEntries(report.failed.map((f) => [f.path, f.reason]));
 		expect(Object.keys(reasons).sort()).toEqual(['binary.md', 'poison.md', 'unreadable.md']);
 		expect(reasons['binary.md']).toMatch(/chunking failed: not a text note/);
 		expect(reasons['unreadable.md']).toMatch(/read failed: EACCES/);
 		expect(reasons['poison.md']).toMatch(/embedding failed: poisoned/);
+		expect((await store.get('five-mb.md'))?.passages).toHaveLength(MAX_PASSAGES_PER_NOTE);
 		for (const p of ['long-word.md', 'nul.md', 'cjk.md', 'rtl-emoji.md', 'crlf.md', 'fine.md']) {
 			expect((await store.get(p))?.passages.length, p).toBeGreaterThan(0);
 		}
@@ -389,5 +383,57 @@ describe('Indexer', () => {
 		expect(estimates.at(-1)).toBe(0);
 		expect(indexer.progress).toMatchObject({ done: 12, total: 12, state: 'idle' });
 	});
-});
 
+	it('names the note being embedded and estimates the time left once there is a rate', async () => {
+		const ticking = new ManualClock();
+		const now = ticking.now.bind(ticking);
+		ticking.now = () => {
+			ticking.advance(10_000); // each clock read: 10 s of embedding
+			return now();
+		};
+		const vault = syntheticVault(6, 3);
+		const { indexer } = setup(vault, { windowNotes: 2, clock: ticking });
+		const events: IndexProgress[] = [];
+		indexer.on('progress', (p) => events.push(p));
+		await indexer.run();
+		const running = events.filter((p) => p.state === 'indexing');
+		// Every note is named while it is read, chunked and embedded, in the order of the run.
+		const named = [...new Set(running.map((p) => p.current).filter((c): c is string => c !== undefined))];
+		expect(named).toEqual(Object.keys(vault).sort());
+		// No estimate before the first window is committed, one after it, ending at zero.
+		const firstDone = running.findIndex((p) => p.done > 0);
+		expect(firstDone).toBeGreaterThan(0);
+		expect(running.slice(0, firstDone).every((p) => p.secondsLeft === undefined)).toBe(true);
+		const estimates = running.slice(firstDone).map((p) => p.secondsLeft);
+		expect(estimates.every((s) => typeof s === 'number' && s >= 0)).toBe(true);
+		expect(estimates.at(-1)).toBe(0);
+		expect(running.some((p) => p.current !== undefined && p.secondsLeft !== undefined && p.secondsLeft > 0)).toBe(true);
+		// Idle again: neither a note nor an estimate left behind for the status bar.
+		expect(events.at(-1)).toMatchObject({ state: 'idle', current: undefined, secondsLeft: undefined });
+	});
+
+	it('indexes a 5 MB note with its first passages only, without holding up the other notes', async () => {
+		const big = fiveMegabyteNote();
+		const { make, store, embedder, source } = setup({ ...notes, 'Archive/Letters.md': big });
+		const report = await make().run();
+		expect(report.notes).toBe(5);
+		expect(report.failed).toEqual([]);
+		for (const p of Object.keys(notes)) expect(await store.get(p), p).toBeDefined();
+		expect((await store.get('Garden.md'))?.passages).toHaveLength(2);
+		const record = await store.get('Archive/Letters.md');
+		expect(record?.passages).toHaveLength(MAX_PASSAGES_PER_NOTE);
+		expect(record?.vectors.length).toBe(MAX_PASSAGES_PER_NOTE * 16);
+		expect(record?.notice).toMatch(/^partly indexed: first 256 of \d{1,3}(,\d{3})+ passages$/);
+		expect(report.embedded).toBe(MAX_PASSAGES_PER_NOTE + 5);
+		expect(embedder.embeddedTexts).toHaveLength(MAX_PASSAGES_PER_NOTE + 5);
+		// The notice is stored with the record: a new indexer (next app start) still reports it.
+		const status = await make().status();
+		expect(status.indexed).toBe(5);
+		expect(status.notices).toEqual([{ path: 'Archive/Letters.md', notice: record?.notice }]);
+		// Once the note is short again the notice goes.
+		source.write('Archive/Letters.md', 'Just one letter now.');
+		await make().run();
+		expect((await store.get('Archive/Letters.md'))?.notice).toBeUndefined();
+		expect((await make().status()).notices).toEqual([]);
+	});
+});
