@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dtype } from '../core/embedding/types';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
@@ -32,11 +32,47 @@ export function parseOrUsage<T>(parse: () => T): T {
 		return parse();
 	} catch (error) {
 		if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-			// Its later lines say how to fix it (e.g. '--threshold=-0.1'), so keep them, on one line.
+			// Node's own text for an unknown option suggests '-- "--bogus"' and leaves a quote open.
+			const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']*)'/.exec(error.message) : null;
+			if (unknown) throw new UsageError(`unknown option ${unknown[1]}`, true);
+			// Its later lines say how to fix it (e.g. '--model-dir=-x'), so keep them, on one line.
 			throw new UsageError(error.message.replace(/\s*\n\s*/g, ' '), true);
 		}
 		throw error;
 	}
+}
+
+/** An argument that reads as a negative number ("-0.1", "-1", "-.5"); no option starts like that. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+/**
+ * Joins `--name VALUE` into `--name=VALUE` when the option takes a value and VALUE looks like a
+ * negative number, so `--threshold -0.1` works: parseArgs alone rejects it as ambiguous (it could
+ * be a forgotten value followed by an option). Arguments after `--` are left alone.
+ */
+export function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		if (arg === '--') {
+			out.push(...args.slice(i));
+			break;
+		}
+		const next = args[i + 1];
+		const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+		if (name !== undefined && Object.hasOwn(options, name) && options[name].type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+			out.push(`${arg}=${next}`);
+			i++;
+		} else {
+			out.push(arg);
+		}
+	}
+	return out;
+}
+
+/** parseArgs for a command: positionals allowed, negative numbers accepted as option values, errors as usage errors. */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O) {
+	return parseOrUsage(() => parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true }));
 }
 
 export { parseArgs };
@@ -58,7 +94,7 @@ export function modelRequest(values: { 'model-dir'?: string; dtype?: string; 'al
 
 /** Parses the arguments of a command that takes texts: TEXT... or --stdin, plus the model options. */
 export function parseTextsArgs(args: string[]) {
-	return parseOrUsage(() => parseArgs({ args, options: TEXTS_OPTIONS, allowPositionals: true }));
+	return parseCommandArgs(args, TEXTS_OPTIONS);
 }
 
 /** The texts to work on: the positional arguments, or with --stdin a JSON array of strings. */

@@ -12,6 +12,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
 
 Run "note-search COMMAND --help" for a command's options.
+index, search and related remember --exclude and --config-dir in the vault's cache folder: a later
+run without them leaves out the same notes (a new --exclude replaces them; --exclude "" forgets them).
 Exit codes: 0 success, 1 a check failed (verify), 2 usage or input error (one line on stderr).`;
 
 /**

@@ -1,10 +1,10 @@
 import type { EmbeddingEngine } from '../core/embedding/types';
 import { SearchIndex, type SearchOptions, type SearchOutcome } from '../core/search';
-import { modelRequest, parseArgs, parseOrUsage } from './args';
+import { modelRequest, parseCommandArgs } from './args';
 import { MODEL_USAGE, printUsage, withEngine, type Command } from './command';
 import { EXIT_OK, UsageError } from './errors';
 import { printResults, RESULT_OPTIONS, RESULT_USAGE, resultSettings } from './results';
-import { resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT_USAGE } from './vault';
+import { prepareVaultCache, resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT_USAGE } from './vault';
 
 /** What differs between the commands that answer from a vault's index (search, related). */
 export interface VaultQuery {
@@ -36,9 +36,7 @@ ${RESULT_USAGE}
 ${VAULT_USAGE}
 ${MODEL_USAGE}`,
 		async run(args, ctx) {
-			const { values, positionals } = parseOrUsage(() =>
-				parseArgs({ args, options: { ...VAULT_OPTIONS, ...RESULT_OPTIONS }, allowPositionals: true }),
-			);
+			const { values, positionals } = parseCommandArgs(args, { ...VAULT_OPTIONS, ...RESULT_OPTIONS });
 			if (values.help) return printUsage(ctx, this);
 			if (positionals.length !== 2) {
 				throw new UsageError(`${query.name} needs VAULT_DIR and ${query.subjectName}, got ${positionals.length} arguments`, true);
@@ -48,8 +46,9 @@ ${MODEL_USAGE}`,
 			const request = modelRequest(values, ctx.io);
 			const vault = await resolveVault(vaultArg, ctx.io.cwd);
 			const subject = query.resolveSubject ? query.resolveSubject(vault, subjectArg, ctx.io.cwd) : subjectArg;
+			const cache = await prepareVaultCache(ctx, vault, values);
 			const outcome = await withEngine(ctx, request, async (engine) => {
-				const { store, exclusions } = await updateVaultIndex(ctx, vault, values, engine);
+				const { store, exclusions } = await updateVaultIndex(vault, cache, engine);
 				try {
 					const index = SearchIndex.fromRecords(engine.dim, await store.all());
 					return await query.answer(engine, index, subject, { ...settings, exclude: (p) => exclusions.isExcluded(p) });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbeddingEngine } from '../core/embedding/types';
 import { DiskVectorStore } from '../core/index/disk-store';
@@ -23,8 +23,12 @@ export const VAULT_OPTIONS = {
 export const VAULT_USAGE = `  --cache-dir DIR      where this vault's index is kept (default: a folder per vault under
                        ~/.cache/semantic-note-search/vaults, never inside the vault)
   --exclude GLOB       leave matching notes out (repeatable; "Folder/", "*.tmp.md", "Daily/**/2023-*.md");
-                       the config folder and *.excalidraw.md are always left out
-  --config-dir NAME    the vault's Obsidian config folder, if renamed (default .obsidian)
+                       the config folder and *.excalidraw.md are always left out. Remembered in the
+                       cache folder (exclusions.json): later index/search/related runs on the same
+                       cache use them when given no --exclude; a new --exclude replaces them all,
+                       --exclude "" forgets them
+  --config-dir NAME    the vault's Obsidian config folder, if renamed (default .obsidian; remembered
+                       like --exclude)
   --json               machine-readable output`;
 
 /**
@@ -33,13 +37,14 @@ export const VAULT_USAGE = `  --cache-dir DIR      where this vault's index is k
  */
 export async function resolveVault(dir: string, cwd: string): Promise<string> {
 	const resolved = path.resolve(cwd, dir);
+	let real: string;
 	try {
-		const real = await realpath(resolved);
-		if ((await stat(real)).isDirectory()) return real;
+		real = await realpath(resolved);
 	} catch {
-		// Reported below, the same way for "missing" and "not a folder".
+		throw new UsageError(`vault folder not found: ${resolved}`);
 	}
-	throw new UsageError(`vault folder not found: ${resolved}`);
+	if (!(await stat(real)).isDirectory()) throw new UsageError(`not a folder: ${resolved}`);
+	return real;
 }
 
 /** A folder per vault: its name for people, a hash of its real path so two "Notes" vaults differ. */
@@ -49,6 +54,98 @@ export function vaultCacheDir(cacheRoot: string, vault: string): string {
 	return path.join(cacheRoot, 'vaults', `${name}-${id}`);
 }
 
+/** The exclusion options remembered in a cache folder, so `search` leaves out what `index` did. */
+export interface RememberedExclusions {
+	/** The --exclude patterns (without the defaults). */
+	exclude: string[];
+	/** The --config-dir, when one was given. */
+	configDir?: string;
+}
+
+export const EXCLUSIONS_FILE = 'exclusions.json';
+
+/** Where a vault's index lives and what it leaves out, settled before the model loads. */
+export interface VaultCache {
+	cacheDir: string;
+	/** What this run uses: the options given, else what the cache folder remembers. */
+	remembered: RememberedExclusions;
+	/** True when the options differ from what is stored, so the store is written after indexing. */
+	changed: boolean;
+	exclusions: Exclusions;
+}
+
+/**
+ * The cache folder for `vault` (--cache-dir, else one per vault under the cache root), created,
+ * and the exclusions to use: --exclude / --config-dir when given (each replaces what was
+ * remembered), else what the folder's exclusions.json remembers. Called before the model loads,
+ * so a cache path that is a file fails in milliseconds with one line.
+ */
+export async function prepareVaultCache(
+	ctx: CliContext,
+	vault: string,
+	values: { 'cache-dir'?: string; exclude?: string[]; 'config-dir'?: string },
+): Promise<VaultCache> {
+	const cacheDir = values['cache-dir'] === undefined ? vaultCacheDir(ctx.cacheRoot, vault) : path.resolve(ctx.io.cwd, values['cache-dir']);
+	await ensureFolder(cacheDir);
+	// A new --exclude replaces the file, so a damaged one need not stop it.
+	const stored = await readRemembered(cacheDir, values.exclude !== undefined);
+	const remembered: RememberedExclusions = {
+		exclude: values.exclude ?? stored?.exclude ?? [],
+		...((values['config-dir'] ?? stored?.configDir) === undefined ? {} : { configDir: values['config-dir'] ?? stored?.configDir }),
+	};
+	const changed = JSON.stringify(remembered) !== JSON.stringify(stored ?? { exclude: [] });
+	const exclusions = createExclusions([...defaultExclusionPatterns(remembered.configDir), ...remembered.exclude]);
+	return { cacheDir, remembered, changed, exclusions };
+}
+
+async function ensureFolder(dir: string): Promise<void> {
+	try {
+		await mkdir(dir, { recursive: true });
+	} catch (error) {
+		const code = errorCode(error);
+		if (code === 'EEXIST' || code === 'ENOTDIR') {
+			const isFile = await stat(dir).then(
+				(s) => !s.isDirectory(),
+				() => false,
+			);
+			throw new UsageError(isFile ? `cache folder ${dir} is a file` : `cache folder ${dir} cannot be created: part of its path is a file`);
+		}
+		throw new UsageError(`cannot create cache folder ${dir} (${code})`);
+	}
+}
+
+/** What exclusions.json says; undefined when absent, or when damaged and `lenient`. */
+async function readRemembered(cacheDir: string, lenient: boolean): Promise<RememberedExclusions | undefined> {
+	const file = path.join(cacheDir, EXCLUSIONS_FILE);
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		if (errorCode(error) === 'ENOENT') return undefined;
+		throw new UsageError(`cannot read ${file} (${errorCode(error)})`);
+	}
+	let doc: unknown;
+	try {
+		doc = JSON.parse(text);
+	} catch {
+		doc = undefined;
+	}
+	const d = doc as Partial<Record<keyof RememberedExclusions, unknown>> | undefined;
+	const valid =
+		typeof d === 'object' &&
+		d !== null &&
+		Array.isArray(d.exclude) &&
+		d.exclude.every((p) => typeof p === 'string') &&
+		(d.configDir === undefined || typeof d.configDir === 'string');
+	if (!valid && lenient) return undefined;
+	if (!valid) throw new UsageError(`${file} is not {"exclude": [GLOB, ...], "configDir"?: NAME}: fix it, delete it, or pass --exclude`);
+	return { exclude: d.exclude as string[], ...(d.configDir === undefined ? {} : { configDir: d.configDir as string }) };
+}
+
+function errorCode(error: unknown): string {
+	return error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+}
+
 export interface UpdatedVault {
 	report: IndexReport;
 	store: VectorStore;
@@ -56,20 +153,17 @@ export interface UpdatedVault {
 }
 
 /**
- * Brings the index of `vault` (from {@link resolveVault}) up to date and hands back the open store
- * (caller closes it). Unchanged notes cost a stat each; only new or edited notes are embedded.
+ * Brings the index of `vault` (from {@link resolveVault}) up to date in `cache` (from
+ * {@link prepareVaultCache}) and hands back the open store (caller closes it). Unchanged notes
+ * cost a stat each; only new or edited notes are embedded. Once the index reflects new
+ * exclusion options, they are remembered for later runs.
  */
-export async function updateVaultIndex(
-	ctx: CliContext,
-	vault: string,
-	values: { 'cache-dir'?: string; exclude?: string[]; 'config-dir'?: string },
-	engine: EmbeddingEngine,
-): Promise<UpdatedVault> {
-	const cacheDir = values['cache-dir'] === undefined ? vaultCacheDir(ctx.cacheRoot, vault) : path.resolve(ctx.io.cwd, values['cache-dir']);
-	const exclusions = createExclusions([...defaultExclusionPatterns(values['config-dir']), ...(values.exclude ?? [])]);
+export async function updateVaultIndex(vault: string, cache: VaultCache, engine: EmbeddingEngine): Promise<UpdatedVault> {
+	const { cacheDir, exclusions } = cache;
 	const store = new DiskVectorStore(cacheDir);
 	try {
 		const report = await indexVault({ source: new FsNoteSource(vault), store, engine, exclusions });
+		if (cache.changed) await writeFile(path.join(cacheDir, EXCLUSIONS_FILE), `${JSON.stringify(cache.remembered)}\n`);
 		return { report, store, exclusions };
 	} catch (error) {
 		await store.close();

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { joinNegativeValues } from '../../src/cli/args';
 import { expectOneLineError, runCli } from './context';
 
 describe('note-search (in-process, fake model)', () => {
@@ -69,7 +70,8 @@ describe('note-search (in-process, fake model)', () => {
 		expectOneLineError(await runCli(['tokenize', '--stdin'], { stdin: '{"texts": ["a"]}' }), /JSON array of strings/);
 		expectOneLineError(await runCli(['tokenize', '--stdin'], { stdin: '[1, 2]' }), /JSON array of strings/);
 		expectOneLineError(await runCli(['tokenize', '--stdin', 'also an arg'], { stdin: '["a"]' }), /not both/);
-		expectOneLineError(await runCli(['embed', '--frob', 'x']), /Unknown option '--frob'.*see note-search embed --help/);
+		expectOneLineError(await runCli(['embed', '--frob', 'x']), /^note-search embed: unknown option --frob \(see note-search embed --help\)\n$/);
+		expectOneLineError(await runCli(['similarity', '-z', 'a', 'b']), /^note-search similarity: unknown option -z \(see note-search similarity --help\)\n$/);
 		expectOneLineError(await runCli(['embed', '--model-dir']), /--model-dir/);
 		expectOneLineError(await runCli(['verify', 'extra']), /no arguments/);
 	});
@@ -144,5 +146,25 @@ describe('note-search verify (fake model)', () => {
 		const out = await runCli(['verify', '--fixtures', broken]);
 		expectOneLineError(out, /broken\.toml:6: case 1 "x": relation: must be "related" or "unrelated"/);
 		expect(out.requests).toEqual([]); // the file is checked before the model is loaded
+	});
+});
+
+describe('joinNegativeValues', () => {
+	const options = { threshold: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+	it('joins a negative number to the option before it when that option takes a value', () => {
+		expect(joinNegativeValues(['--threshold', '-0.1', 'q'], options)).toEqual(['--threshold=-0.1', 'q']);
+		expect(joinNegativeValues(['--threshold', '-1'], options)).toEqual(['--threshold=-1']);
+		expect(joinNegativeValues(['--threshold', '-.5'], options)).toEqual(['--threshold=-.5']);
+	});
+
+	it('leaves everything else alone', () => {
+		// a boolean option, an option already given with =, a value that is not a number, an unknown option
+		expect(joinNegativeValues(['--json', '-1'], options)).toEqual(['--json', '-1']);
+		expect(joinNegativeValues(['--threshold=-0.2', '-1'], options)).toEqual(['--threshold=-0.2', '-1']);
+		expect(joinNegativeValues(['--threshold', '--json'], options)).toEqual(['--threshold', '--json']);
+		expect(joinNegativeValues(['--bogus', '-1'], options)).toEqual(['--bogus', '-1']);
+		// after --, arguments are positionals
+		expect(joinNegativeValues(['--', '--threshold', '-1'], options)).toEqual(['--', '--threshold', '-1']);
 	});
 });

@@ -2,7 +2,7 @@
  * index / search / related, in-process on the bag-of-words FakeEmbedder (texts sharing words
  * score high), over real folders: a vault and a cache root in temp directories.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,27 @@ describe('note-search index', () => {
 		expect(out.requests).toEqual([]);
 		expectOneLineError(await cli(['index']), /exactly one VAULT_DIR/);
 	});
+
+	it('says "not a folder" for a vault path that is a file', async () => {
+		const file = path.join(vault, 'Cooking.md');
+		for (const argv of [['index', file], ['search', file, 'bread']]) {
+			const out = await cli(argv);
+			expectOneLineError(out, new RegExp(`: not a folder: ${escapeRe(file)}\\n$`));
+			expect(out.requests).toEqual([]);
+		}
+	});
+
+	it('reports a --cache-dir that is a file in one line, before loading the model', async () => {
+		const file = path.join(path.dirname(vault), 'cache-file');
+		writeFileSync(file, 'not a folder');
+		for (const argv of [['index', vault, '--cache-dir', file], ['search', vault, 'bread', '--cache-dir', file]]) {
+			const out = await cli(argv);
+			expectOneLineError(out, new RegExp(`: cache folder ${escapeRe(file)} is a file\\n$`));
+			expect(out.requests).toEqual([]);
+		}
+		const below = await cli(['index', vault, '--cache-dir', path.join(file, 'sub')]);
+		expectOneLineError(below, /cache folder .*cache-file.sub cannot be created: part of its path is a file/);
+	});
 });
 
 describe('note-search search', () => {
@@ -141,6 +162,16 @@ describe('note-search search', () => {
 		expect(out.stdout.split('\n')[0]).toMatch(/^\d\.\d{3} {2}(strong |related) {2}Skiing\.md › Telemark$/);
 	});
 
+	it('accepts a negative --threshold given as a separate argument', async () => {
+		for (const argv of [['--threshold', '-0.1'], ['--threshold=-0.1']]) {
+			const out = await cli(['search', vault, 'the', '--json', ...argv]);
+			expect(out.stderr).toBe('');
+			expect((JSON.parse(out.stdout) as Results).threshold).toBe(-0.1);
+		}
+		const below = await cli(['search', vault, 'the', '--threshold', '-1.5']);
+		expectOneLineError(below, /--threshold must be a number in \[-1, 1\], got "-1\.5"/);
+	});
+
 	it('rejects bad --limit and --threshold values as usage errors', async () => {
 		expectOneLineError(await cli(['search', vault, 'q', '--limit', '0']), /--limit must be a number in \[1, 10000\], got "0"/);
 		expectOneLineError(await cli(['search', vault, 'q', '--limit', '2.5']), /--limit must be a whole number/);
@@ -169,3 +200,61 @@ describe('note-search related', () => {
 		expect(missing.requests).toEqual([]);
 	});
 });
+
+describe('remembered exclusions', () => {
+	const cacheDir = () => path.join(cacheRoot, 'explicit');
+	const found = async (extra: string[] = []) =>
+		(JSON.parse((await cli(['search', vault, 'MCP server stdio diary', '--threshold=-1', '--json', '--cache-dir', cacheDir(), ...extra])).stdout) as Results).results.map(
+			(r) => r.path,
+		);
+	const stored = () => JSON.parse(readFileSync(path.join(cacheDir(), 'exclusions.json'), 'utf8')) as unknown;
+
+	it('search and related use the --exclude last given to index for the same cache folder', async () => {
+		expect((await cli(['index', vault, '--exclude', 'Private/', '--cache-dir', cacheDir()])).code).toBe(0);
+		expect(stored()).toEqual({ exclude: ['Private/'] });
+		expect(await found()).not.toContain('Private/diary.md');
+		const related = await cli(['related', vault, 'Private/diary.md', '--cache-dir', cacheDir(), '--json']);
+		expect(JSON.parse(related.stdout)).toMatchObject({ results: [], reason: 'not-indexed' });
+	});
+
+	it('a new --exclude replaces the remembered ones, and --exclude "" forgets them', async () => {
+		await cli(['index', vault, '--exclude', 'Private/', '--cache-dir', cacheDir()]);
+		expect(await found(['--exclude', 'Cooking.md'])).toContain('Private/diary.md');
+		expect(stored()).toEqual({ exclude: ['Cooking.md'] });
+		expect(await found()).not.toContain('Cooking.md');
+		expect(await found(['--exclude', ''])).toEqual(expect.arrayContaining(['Private/diary.md', 'Cooking.md']));
+		expect(await found()).toEqual(expect.arrayContaining(['Private/diary.md', 'Cooking.md']));
+	});
+
+	it('keeps them per cache folder, and remembers --config-dir too', async () => {
+		note('.config/plugins.md', 'MCP server plugin settings\n');
+		await cli(['index', vault, '--exclude', 'Private/', '--config-dir', '.config']);
+		const defaultCache = readdirSync(path.join(cacheRoot, 'vaults')).map((d) => path.join(cacheRoot, 'vaults', d))[0];
+		expect(JSON.parse(readFileSync(path.join(defaultCache, 'exclusions.json'), 'utf8'))).toEqual({ exclude: ['Private/'], configDir: '.config' });
+		const paths = (JSON.parse((await cli(['search', vault, 'MCP server', '--threshold=-1', '--json'])).stdout) as Results).results.map((r) => r.path);
+		expect(paths).not.toContain('Private/diary.md');
+		expect(paths).not.toContain('.config/plugins.md');
+		// another cache folder remembers nothing
+		expect(await found()).toContain('Private/diary.md');
+	});
+
+	it('writes nothing when no exclusion option was ever given', async () => {
+		await cli(['index', vault, '--cache-dir', cacheDir()]);
+		expect(existsSync(path.join(cacheDir(), 'exclusions.json'))).toBe(false);
+	});
+
+	it('reports a damaged exclusions.json in one line', async () => {
+		mkdirSync(cacheDir(), { recursive: true });
+		writeFileSync(path.join(cacheDir(), 'exclusions.json'), '{"exclude": "Private/"}');
+		const out = await cli(['search', vault, 'bread', '--cache-dir', cacheDir()]);
+		expectOneLineError(out, /exclusions\.json is not \{"exclude": \[GLOB, \.\.\.\]/);
+		expect(out.requests).toEqual([]);
+		// a new --exclude overrides (and repairs) it
+		expect((await cli(['search', vault, 'bread', '--cache-dir', cacheDir(), '--exclude', 'Private/'])).code).toBe(0);
+		expect(stored()).toEqual({ exclude: ['Private/'] });
+	});
+});
+
+function escapeRe(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,7 +1,7 @@
-import { modelRequest, parseArgs, parseOrUsage } from '../args';
+import { modelRequest, parseCommandArgs } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
-import { resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT_USAGE } from '../vault';
+import { prepareVaultCache, resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT_USAGE } from '../vault';
 import type { IndexReport } from '../../core/index/types';
 
 export const indexCommand: Command = {
@@ -15,13 +15,14 @@ A note that cannot be indexed is listed under "failed" and does not stop the oth
 ${VAULT_USAGE}
 ${MODEL_USAGE}`,
 	async run(args, ctx) {
-		const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: VAULT_OPTIONS, allowPositionals: true }));
+		const { values, positionals } = parseCommandArgs(args, VAULT_OPTIONS);
 		if (values.help) return printUsage(ctx, this);
 		if (positionals.length !== 1) throw new UsageError(`index needs exactly one VAULT_DIR, got ${positionals.length}`, true);
 		const request = modelRequest(values, ctx.io);
 		const vault = await resolveVault(positionals[0], ctx.io.cwd);
+		const cache = await prepareVaultCache(ctx, vault, values);
 		const report = await withEngine(ctx, request, async (engine) => {
-			const { report, store } = await updateVaultIndex(ctx, vault, values, engine);
+			const { report, store } = await updateVaultIndex(vault, cache, engine);
 			await store.close();
 			return report;
 		});

@@ -1,4 +1,4 @@
-import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage } from '../args';
+import { MODEL_OPTIONS, modelRequest, parseCommandArgs } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
 import { cosine } from '../../core/fixtures';
 import { EXIT_OK, UsageError } from '../errors';
@@ -11,9 +11,7 @@ export const similarityCommand: Command = {
 Prints the cosine of the two sentence embeddings (6 decimals), or {"similarity": x} with --json.
 ${MODEL_USAGE}`,
 	async run(args, ctx) {
-		const { values, positionals } = parseOrUsage(() =>
-			parseArgs({ args, options: { ...MODEL_OPTIONS, json: { type: 'boolean' } }, allowPositionals: true }),
-		);
+		const { values, positionals } = parseCommandArgs(args, { ...MODEL_OPTIONS, json: { type: 'boolean' } });
 		if (values.help) return printUsage(ctx, this);
 		if (positionals.length !== 2) throw new UsageError(`similarity needs exactly two texts, got ${positionals.length}`, true);
 		const request = modelRequest(values, ctx.io);

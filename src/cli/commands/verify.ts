@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { measureCases, parseReferenceFixtures } from '../../core/fixtures';
-import { MODEL_OPTIONS, modelRequest, parseArgs, parseOrUsage } from '../args';
+import { MODEL_OPTIONS, modelRequest, parseCommandArgs } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../errors';
 import { formatTable } from '../table';
@@ -18,9 +18,7 @@ Prints a table and a summary; exit 0 when all cases pass, 1 when any fails.
   --json               {"passed", "failed", "cases": [{"name", "expected", "actual", "error", "pass"}]}
 ${MODEL_USAGE}`,
 	async run(args, ctx) {
-		const { values, positionals } = parseOrUsage(() =>
-			parseArgs({ args, options: { ...MODEL_OPTIONS, fixtures: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true }),
-		);
+		const { values, positionals } = parseCommandArgs(args, { ...MODEL_OPTIONS, fixtures: { type: 'string' }, json: { type: 'boolean' } });
 		if (values.help) return printUsage(ctx, this);
 		if (positionals.length > 0) throw new UsageError(`verify takes no arguments, got "${positionals[0]}"`, true);
 		const request = modelRequest(values, ctx.io);
