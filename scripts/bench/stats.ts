@@ -39,17 +39,8 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 	return out;
 }
 
-/** Mulberry32: a seeded generator so every run benchmarks the same vectors. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A seeded generator so every run benchmarks the same vectors (the tests' mulberry32). */
+export { mulberry32 as seededRandom } from '../../tests/helpers/prng';
 
 /** A random unit vector (normal components via Box–Muller, then L2-normalised). */
 export function randomUnitVector(dim: number, rand: () => number, out = new Float32Array(dim), offset = 0): Float32Array {
