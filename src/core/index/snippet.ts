@@ -12,7 +12,8 @@ export function toStoredPassage(p: Passage, title: string, first: boolean): Stor
 	const heading = p.heading.split(' > ').pop()?.trim() ?? '';
 	const firstLine = text.split('\n', 1)[0].trim();
 	if (heading && firstLine === heading && text.length > firstLine.length) text = text.slice(text.indexOf(firstLine) + firstLine.length);
-	text = text.replace(/\s+/g, ' ').trim();
+	// Masked-out link brackets leave blanks (offsets are kept); they read badly before punctuation.
+	text = text.replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
 	if (text.length > SNIPPET_CHARS) {
 		const cut = text.lastIndexOf(' ', SNIPPET_CHARS);
 		text = `${text.slice(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS)}…`;

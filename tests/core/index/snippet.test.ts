@@ -19,6 +19,10 @@ describe('stored passage snippet', () => {
 		expect(toStoredPassage(p, 'Note', false).snippet).toBe('Troubleshooting tips are below.');
 	});
 
+	it('closes the blanks that masked link brackets leave before punctuation', () => {
+		expect(toStoredPassage(passage('See What is MCP  . Then this , and that !', ''), 'Note', false).snippet).toBe('See What is MCP. Then this, and that!');
+	});
+
 	it('cuts long text at a word boundary with an ellipsis', () => {
 		const s = toStoredPassage(passage('word '.repeat(100), ''), 'Note', false).snippet;
 		expect(s.length).toBeLessThanOrEqual(201);
