@@ -26,7 +26,18 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 32;
-const HIDDEN_SIZE = 384;
+/** all-MiniLM-L6-v2's width, used when config.json does not say. */
+const DEFAULT_HIDDEN_SIZE = 384;
+
+/** The embedding width from config.json, so a folder with another BERT export reports its own. */
+function hiddenSize(config: Uint8Array | undefined): number {
+	try {
+		const size: unknown = (JSON.parse(new TextDecoder().decode(config)) as { hidden_size?: unknown }).hidden_size;
+		return typeof size === 'number' && Number.isInteger(size) && size > 0 ? size : DEFAULT_HIDDEN_SIZE;
+	} catch {
+		return DEFAULT_HIDDEN_SIZE; // an unreadable config fails loudly in transformers.js below
+	}
+}
 
 /** Creates the engine with the correct pipeline. */
 export function createEngine(options: EngineOptions): Promise<EmbeddingEngine> {
@@ -44,17 +55,17 @@ export async function createEngineWithStages(options: EngineOptions, stages: Eng
 	// The key follows the weights' content: the same model from a folder or the Hub gets the same
 	// key, and different weights (q8, another export) invalidate stored vectors.
 	const weightsHash = await sha256Hex(files.get(weightsPath(dtype)) as Uint8Array);
+	const dim = hiddenSize(files.get('config.json'));
 	const t = await loadTransformers(options.wasmBinary);
 	const { tokenizer: inner, model } = await loadFromBytes(t, files, dtype);
 	files.clear();
 	const tokenizer = new WordPieceTokenizer(inner, stages.maxTokens);
-	return new TransformersEngine(t.Tensor, model, tokenizer, stages, batchSize, `all-MiniLM-L6-v2/${dtype}/sha256-${weightsHash.slice(0, 16)}`);
+	return new TransformersEngine(t.Tensor, model, tokenizer, stages, batchSize, dim, `all-MiniLM-L6-v2/${dtype}/sha256-${weightsHash.slice(0, 16)}`);
 }
 
 type TensorClass = new (type: 'int64', data: BigInt64Array, dims: number[]) => TransformersTensor;
 
 class TransformersEngine implements EmbeddingEngine {
-	readonly dim = HIDDEN_SIZE;
 	/** Model calls run one at a time: one ORT session, one WASM thread. */
 	private queue: Promise<unknown> = Promise.resolve();
 	private disposed = false;
@@ -65,6 +76,7 @@ class TransformersEngine implements EmbeddingEngine {
 		readonly tokenizer: WordPieceTokenizer,
 		private readonly stages: EngineStages,
 		private readonly batchSize: number,
+		readonly dim: number,
 		readonly modelKey: string,
 	) {}
 
@@ -99,6 +111,7 @@ class TransformersEngine implements EmbeddingEngine {
 		const hidden = output.last_hidden_state;
 		if (!hidden || !(hidden.data instanceof Float32Array)) throw new Error('The model returned no float32 last_hidden_state.');
 		const [batch, outSeq, dim] = hidden.dims;
+		if (dim !== this.dim) throw new Error(`The model returned ${dim}-wide vectors; its config.json says ${this.dim}.`);
 		const pooled = this.stages.pool(hidden.data, mask, batch, outSeq, dim);
 		hidden.dispose();
 		return pooled.map((v) => this.stages.normalise(v));
