@@ -6,15 +6,10 @@ import type { Runtime, RuntimeFactory } from './obsidian/ports';
 import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/related-view';
 import { createVaultRuntime } from './obsidian/runtime';
 import { parseSettings, type SemanticSearchSettings } from './obsidian/settings';
+import { SettingsApplier } from './obsidian/settings-applier';
 import { SemanticSearchSettingTab, type SettingsHost } from './obsidian/settings-tab';
 import { IndexStatusBar } from './obsidian/status-bar';
 import { registerVaultEvents } from './obsidian/vault-events';
-
-/** Settings are applied this long after the last change. */
-const APPLY_SETTINGS_MS = 1000;
-
-/** Changes after which the index must be brought in line (new model, other notes included). */
-const NEEDS_SYNC: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype', 'exclusions'];
 
 /** Lifecycle only: settings, runtime, UI and events are built in src/obsidian/. */
 export default class SemanticNoteSearchPlugin extends Plugin implements SettingsHost {
@@ -23,8 +18,13 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	createRuntime: RuntimeFactory = createVaultRuntime;
 	private runtime: Runtime | null = null;
 	private jobs = new IndexJobs(() => this.runtime?.index.progress().state === 'cancelled');
-	private applyTimer: number | undefined;
-	private syncAfterApply = false;
+	private readonly settingsApplier = new SettingsApplier(
+		() => this.runtime,
+		(runtime) => {
+			this.jobs.resetModelNotice();
+			void this.jobs.run(() => runtime.index.sync(), { announce: false });
+		},
+	);
 
 	modelProblem(): string | undefined {
 		return this.runtime?.modelProblem();
@@ -48,7 +48,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 			this.runtime = null;
 			void runtime.dispose();
 		});
-		this.register(() => window.clearTimeout(this.applyTimer));
+		this.register(() => this.settingsApplier.stop());
 		this.register(() => this.jobs.stop());
 
 		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
@@ -67,18 +67,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		const before = this.settings;
 		this.settings = { ...before, ...patch };
 		await this.saveData(this.settings);
-		if (NEEDS_SYNC.some((k) => before[k] !== this.settings[k])) this.syncAfterApply = true;
-		// Applied once the user stops typing or dragging: a model reload or re-sync per keystroke would thrash.
-		window.clearTimeout(this.applyTimer);
-		this.applyTimer = window.setTimeout(() => {
-			const runtime = this.runtime;
-			if (!runtime) return;
-			runtime.settingsChanged();
-			if (!this.syncAfterApply) return;
-			this.syncAfterApply = false;
-			this.jobs.resetModelNotice();
-			void this.jobs.run(() => runtime.index.sync(), { announce: false });
-		}, APPLY_SETTINGS_MS);
+		this.settingsApplier.changed(before, this.settings);
 	}
 
 	requestReindex(): void {

@@ -1,57 +1,22 @@
-import { Notice, TFile, type App } from 'obsidian';
+import type { App } from 'obsidian';
 import type { ModelFiles } from '../core/embedding/model-files';
-import type { Dtype, Embedder } from '../core/embedding/types';
-import type { Chunker } from '../core/index/chunker-port';
-import type { Clock } from '../core/index/clock';
 import { createExclusions } from '../core/index/exclusions';
 import { IdbVectorStore, vaultDatabaseName } from '../core/index/idb-store';
 import { isEmbedderUnavailable } from '../core/index/errors';
-import { Indexer } from '../core/index/indexer';
-import { expectedMeta } from '../core/index/model-key';
-import type { IndexProgress, IndexReport, RebuildNotice, RecordsChange, VaultFile, VectorStore } from '../core/index/types';
-import { DEFAULT_CALIBRATION } from '../core/search/calibration';
-import type { SearchOptions } from '../core/search/options';
-import { relatedNotes, searchText } from '../core/search/query';
-import { SearchIndex } from '../core/search/search-index';
+import type { Indexer } from '../core/index/indexer';
+import type { IndexProgress, IndexReport, VectorStore } from '../core/index/types';
+import type { SearchIndex } from '../core/search/search-index';
+import { noticedModelFiles, openEngine, workerEngineLoader, type EngineHandle, type EngineLoader } from './engine-loader';
 import { isModelUnavailable, userMessage } from './errors';
-import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-source';
-import { ObsidianNoteSource } from './note-source';
-import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, RuntimeContext, RuntimeFactory, SearchAnswer } from './ports';
+import { indexPort } from './index-port';
+import { wiredIndexer } from './indexer-events';
+import { Listeners } from './listeners';
+import type { IndexPort, RelatedSource, Runtime, RuntimeContext, RuntimeFactory } from './ports';
+import { searchPort } from './search-port';
 import { exclusionPatterns, type SemanticSearchSettings } from './settings';
 
-/**
- * The indexer's edit-debounce timers on Obsidian's main window: the indexer lives as long as the
- * plugin, so its timers must not belong to a popout window that may close first.
- */
-const windowClock: Clock = {
-	now: () => Date.now(),
-	setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-	clearTimeout: (handle) => window.clearTimeout(handle as number),
-};
-
-/**
- * Why every note is embedded again, in the user's words. Sent when the indexer found vectors made
- * by another model, dtype, chunking or schema and cleared them (not for a user-requested reindex).
- */
-export function rebuildNoticeText(notice: RebuildNotice): string {
-	const why =
-		notice.reason === 'model-changed'
-			? 'the model or its settings changed'
-			: notice.reason === 'schema-changed'
-				? 'the plugin now stores its index in a new format'
-				: 'the stored index could not be matched to the model';
-	return `Semantic note search: ${why}, so every note is being indexed again.`;
-}
-
-/** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
-export interface EngineHandle {
-	embedder: Embedder;
-	chunk: Chunker;
-	/** Terminates the worker (if any) and frees the model. */
-	dispose(): Promise<void>;
-}
-
-export type EngineLoader = (files: ModelFiles, dtype: Dtype) => Promise<EngineHandle>;
+// scripts/browser/harness.ts builds on the engine type from here.
+export type { EngineHandle, EngineLoader } from './engine-loader';
 
 export interface VaultRuntimeOptions {
 	loadEngine: EngineLoader;
@@ -81,9 +46,10 @@ const MODEL_KEYS: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownl
 /**
  * Index and search for one vault. Nothing heavy happens at construction: the model, the store
  * and the in-memory vectors are loaded on first use (start-up sync, a search, the related view),
- * so enabling the plugin costs nothing until the layout is ready.
+ * so enabling the plugin costs nothing until the layout is ready. This class owns that lifecycle;
+ * loading, the indexer's events and the two ports live in their own files.
  */
-export class VaultRuntime implements Runtime {
+class VaultRuntime implements Runtime {
 	readonly index: IndexPort;
 	readonly search: RelatedSource;
 	private ready: Promise<Ready> | null = null;
@@ -99,8 +65,8 @@ export class VaultRuntime implements Runtime {
 	private lastReport: IndexReport | undefined;
 	private lastModelProblem: string | undefined;
 	private currentProgress: IndexProgress = { done: 0, total: 0, state: 'idle' };
-	private readonly progressListeners = new Set<(p: IndexProgress) => void>();
-	private readonly changeListeners = new Set<() => void>();
+	private readonly progressListeners = new Listeners<[IndexProgress]>();
+	private readonly changeListeners = new Listeners();
 	private appliedSettings: SemanticSearchSettings;
 
 	constructor(
@@ -108,28 +74,31 @@ export class VaultRuntime implements Runtime {
 		private readonly options: VaultRuntimeOptions,
 	) {
 		this.appliedSettings = { ...context.settings() };
-		this.index = this.indexPort();
-		this.search = this.searchPort();
-	}
-
-	private get app(): App {
-		return this.context.app;
+		this.index = indexPort({
+			app: context.app,
+			progress: () => this.currentProgress,
+			onProgress: (listener) => this.progressListeners.add(listener),
+			lastReport: () => this.lastReport,
+			modelProblem: () => this.lastModelProblem,
+			loaded: () => this.loaded,
+			ready: () => this.ensureReady(true),
+			run: (indexer) => this.runIndexer(indexer),
+			freshIndexer: (ready) => this.newIndexer(ready.engine, ready.store, ready.searchIndex, context.settings()),
+			indexChanged: () => this.changeListeners.emit(),
+		});
+		this.search = searchPort({
+			settings: () => context.settings(),
+			ready: () => this.ensureReady(false),
+			dropEngine: (ready) => {
+				if (this.loaded === ready) void this.unloadEngine();
+			},
+			onIndexChange: (listener) => this.changeListeners.add(listener),
+		});
 	}
 
 	private modelFiles(settings: SemanticSearchSettings): ModelFiles {
 		if (this.options.modelFiles) return this.options.modelFiles(settings);
-		const cache = adapterByteStore(this.app.vault.adapter, modelCacheFolder(this.app.vault.configDir, this.context.pluginId));
-		// A download takes a while (up to 90 MB): say so, and say when it is done.
-		let notice: Notice | undefined;
-		const files = pluginModelFiles(settings, cache, undefined, (file, phase) => {
-			if (phase === 'start') notice = new Notice(`Downloading the embedding model from Hugging Face: ${file}…`, 0);
-			else notice?.hide();
-		});
-		return {
-			location: files.location,
-			// A failed download reports its own error; its progress notice must not stay up.
-			read: (path) => files.read(path).finally(() => notice?.hide()),
-		};
+		return noticedModelFiles(this.context.app, this.context.pluginId, settings);
 	}
 
 	private ensureReady(forSync: boolean): Promise<Ready> {
@@ -153,23 +122,12 @@ export class VaultRuntime implements Runtime {
 	private async start(): Promise<Ready> {
 		const settings = this.context.settings();
 		this.appliedSettings = { ...settings };
-		const engine = await this.options.loadEngine(this.modelFiles(settings), settings.dtype);
-		if (this.disposed) {
-			await engine.dispose();
-			throw new Error('The plugin was unloaded while the model loaded.');
-		}
-		this.store ??= this.options.openStore ? this.options.openStore(this.app) : new IdbVectorStore(vaultDatabaseName(appIdOf(this.app)));
-		const store = this.store;
-		let searchIndex: SearchIndex;
-		try {
-			// Vectors of another model or chunking are useless for this one; the indexer rebuilds them.
-			const meta = await store.getMeta();
-			const valid = meta !== undefined && meta.modelKey === expectedMeta(engine.embedder.modelKey).modelKey;
-			searchIndex = SearchIndex.fromRecords(engine.embedder.dim, valid ? await store.all() : []);
-		} catch (error) {
-			await engine.dispose(); // no worker may outlive a failed start
-			throw error;
-		}
+		const { engine, store, searchIndex } = await openEngine(
+			() => this.options.loadEngine(this.modelFiles(settings), settings.dtype),
+			// The store outlives engines: a model reload reuses it.
+			() => (this.store ??= this.options.openStore ? this.options.openStore(this.context.app) : new IdbVectorStore(vaultDatabaseName(appIdOf(this.context.app)))),
+			() => this.disposed,
+		);
 		const indexer = this.newIndexer(engine, store, searchIndex, settings);
 		const ready = { engine, indexer, searchIndex, store };
 		if (this.catchUp) {
@@ -180,59 +138,21 @@ export class VaultRuntime implements Runtime {
 	}
 
 	private newIndexer(engine: EngineHandle, store: VectorStore, searchIndex: SearchIndex, settings: SemanticSearchSettings): Indexer {
-		const indexer = new Indexer({
-			source: new ObsidianNoteSource(this.app.vault),
-			store,
-			embedder: engine.embedder,
-			chunk: engine.chunk,
-			exclusions: createExclusions(exclusionPatterns(settings)),
-			clock: windowClock,
-			debounceMs: this.options.editDebounceMs,
-		});
-		indexer.on('progress', (p) => this.setProgress(p));
-		indexer.on('records', (change) => this.applyRecords(searchIndex, change));
-		indexer.on('rebuild', (notice) => {
-			if (!this.disposed) new Notice(rebuildNoticeText(notice));
-		});
-		indexer.on('error', (error) => {
-			console.error('Semantic note search: background update failed', error);
-			if (isModelUnavailable(error)) this.context.onModelError(error);
-			this.dropBrokenEngine(error);
-		});
-		return indexer;
-	}
-
-	private applyRecords(searchIndex: SearchIndex, change: RecordsChange): void {
-		if (change.reset) searchIndex.clear();
-		for (const path of change.removed) searchIndex.remove(path);
-		for (const [from, to] of change.renamed) searchIndex.rename(from, to);
-		for (const record of change.upserted) {
-			try {
-				searchIndex.upsert(record);
-			} catch (error) {
-				console.error('Semantic note search: record not searchable', record.path, error);
-			}
-		}
-		for (const l of this.changeListeners) l();
+		return wiredIndexer(
+			{ app: this.context.app, engine, store, searchIndex, settings, editDebounceMs: this.options.editDebounceMs },
+			{
+				onProgress: (p) => this.setProgress(p),
+				onRecordsApplied: () => this.changeListeners.emit(),
+				onModelError: (error) => this.context.onModelError(error),
+				onBackgroundError: (error) => this.dropBrokenEngine(error),
+				isDisposed: () => this.disposed,
+			},
+		);
 	}
 
 	private setProgress(p: IndexProgress): void {
 		this.currentProgress = p;
-		for (const l of this.progressListeners) l(p);
-	}
-
-	private searchOptions(settings: SemanticSearchSettings, indexer: Indexer): SearchOptions {
-		return {
-			limit: settings.maxResults,
-			// A user threshold above the calibrated 'strong' cut makes every shown result strong.
-			calibration: { threshold: settings.threshold, strong: Math.max(DEFAULT_CALIBRATION.strong, settings.threshold) },
-			exclude: (path) => indexer.isExcluded(path),
-		};
-	}
-
-	private vaultFile(path: string): VaultFile | undefined {
-		const file = this.app.vault.getAbstractFileByPath(path);
-		return file instanceof TFile ? { path: file.path, mtime: file.stat.mtime, size: file.stat.size } : undefined;
+		this.progressListeners.emit(p);
 	}
 
 	/** A crashed or stopped worker stays broken: drop it so the next sync or search starts a new one. */
@@ -277,7 +197,7 @@ export class VaultRuntime implements Runtime {
 			this.loaded.indexer.setExclusions(createExclusions(exclusionPatterns(next))).catch((e: unknown) => console.error(e));
 		}
 		// Threshold and result count apply to the next search; open views refresh now.
-		for (const l of this.changeListeners) l();
+		this.changeListeners.emit();
 	}
 
 	async dispose(): Promise<void> {
@@ -288,79 +208,6 @@ export class VaultRuntime implements Runtime {
 		await this.store?.close();
 		this.store = null;
 	}
-
-	private indexPort(): IndexPort {
-		return {
-			progress: () => this.currentProgress,
-			onProgress: (listener) => {
-				this.progressListeners.add(listener);
-				return () => this.progressListeners.delete(listener);
-			},
-			status: async () => {
-				const extra = { progress: this.currentProgress, lastReport: this.lastReport, modelProblem: this.lastModelProblem };
-				if (!this.loaded) return { notes: 0, indexed: 0, passages: 0, failed: [], notices: [], state: this.currentProgress.state, pending: 0, ...extra };
-				return { ...(await this.loaded.indexer.status()), ...extra } satisfies PluginIndexStatus;
-			},
-			pause: () => this.loaded?.indexer.pause(),
-			resume: () => this.loaded?.indexer.resume(),
-			cancel: () => this.loaded?.indexer.cancel(),
-			sync: async () => {
-				const { indexer } = await this.ensureReady(true);
-				return this.runIndexer(indexer);
-			},
-			rebuild: async () => {
-				const ready = await this.ensureReady(true);
-				// A fresh indexer: the old one caches what the store held before it was cleared.
-				ready.indexer.dispose();
-				await ready.store.clear();
-				ready.searchIndex.clear();
-				for (const l of this.changeListeners) l();
-				ready.indexer = this.newIndexer(ready.engine, ready.store, ready.searchIndex, this.context.settings());
-				return this.runIndexer(ready.indexer);
-			},
-			// Before the indexer exists, changes are not queued: the sync that creates it reconciles them.
-			changed: (path) => {
-				const file = this.vaultFile(path);
-				if (!file) return;
-				if (this.loaded) this.loaded.indexer.noteChanged(file);
-			},
-			deleted: (path) => {
-				if (this.loaded) this.loaded.indexer.noteDeleted(path).catch((e: unknown) => console.error(e));
-			},
-			renamed: (from, to) => {
-				const file = this.vaultFile(to);
-				if (this.loaded && file) this.loaded.indexer.noteRenamed(from, file).catch((e: unknown) => console.error(e));
-			},
-		};
-	}
-
-	private searchPort(): RelatedSource {
-		const settings = () => this.context.settings();
-		return {
-			get threshold() {
-				return settings().threshold;
-			},
-			search: async (query): Promise<SearchAnswer> => {
-				const ready = await this.ensureReady(false);
-				try {
-					return await searchText(ready.engine.embedder, ready.searchIndex, query, this.searchOptions(this.context.settings(), ready.indexer));
-				} catch (error) {
-					// The query embedding failed: most likely the worker died. Start a fresh one next time.
-					console.error('Semantic note search: search failed', error);
-					if (this.loaded === ready) void this.unloadEngine();
-					throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
-				}
-			},
-			related: async (path): Promise<SearchAnswer> => {
-				const ready = await this.ensureReady(false);
-				return relatedNotes(ready.searchIndex, path, this.searchOptions(this.context.settings(), ready.indexer));
-			},
-			onIndexChange: (listener) => {
-				this.changeListeners.add(listener);
-				return () => this.changeListeners.delete(listener);
-			},
-		};
-	}
 }
 
 /** A runtime factory with a given engine loader (tests pass the fake embedder here). */
@@ -369,9 +216,4 @@ export function vaultRuntimeFactory(options: VaultRuntimeOptions): RuntimeFactor
 }
 
 /** The plugin's runtime: the model runs in the embedding worker, loaded only when first needed. */
-export const createVaultRuntime: RuntimeFactory = vaultRuntimeFactory({
-	loadEngine: async (files, dtype) => {
-		const { loadWorkerEngine } = await import('./worker-engine');
-		return loadWorkerEngine(files, dtype);
-	},
-});
+export const createVaultRuntime: RuntimeFactory = vaultRuntimeFactory({ loadEngine: workerEngineLoader });

@@ -4,7 +4,7 @@ import { requiredFiles } from '../core/embedding/model-manifest';
 import type { Dtype } from '../core/embedding/types';
 import { workerPort } from '../worker/port';
 import { WorkerClient } from '../worker/worker-client';
-import type { EngineHandle } from './runtime';
+import type { EngineHandle } from './engine-loader';
 import { startEmbeddingWorker } from './worker-factory';
 
 /**

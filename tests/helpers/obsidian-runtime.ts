@@ -4,7 +4,8 @@ import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { localChunker } from '../../src/core/index/chunker-port';
 import type { RuntimeFactory } from '../../src/obsidian/ports';
-import { vaultRuntimeFactory, type EngineLoader } from '../../src/obsidian/runtime';
+import type { EngineLoader } from '../../src/obsidian/engine-loader';
+import { vaultRuntimeFactory } from '../../src/obsidian/runtime';
 import { FakeEmbedder } from './fake-embedder';
 
 export interface FakeEngineProbe {
