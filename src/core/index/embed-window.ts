@@ -1,7 +1,7 @@
 import { planBatchesByLength } from '../embedding/batching';
 import type { Embedder } from '../embedding/types';
 import type { Passage } from '../text/passage';
-import { EmbedderUnavailableError, isEmbedderUnavailable } from './errors';
+import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from './errors';
 import { toStoredPassage } from './snippet';
 import type { NoteRecord } from './types';
 
@@ -32,18 +32,12 @@ export interface FailureStreak {
 /** Notes failing to embed in a row before the embedder, not the notes, is considered broken. */
 export const SYSTEMIC_FAILURES = 3;
 
-export { EmbedderUnavailableError };
-
 export interface WindowResult {
 	records: NoteRecord[];
 	embedded: number;
 	cancelled: boolean;
 	/** Set when the embedder looks broken: the run stops and the failing notes are NOT recorded. */
 	unavailable?: Error;
-}
-
-function message(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 function checkVectors(vectors: readonly Float32Array[], count: number, dim: number): void {
@@ -106,7 +100,7 @@ export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOp
 			streak.count = 0;
 			streakNotes.length = 0;
 		} catch (err) {
-			failures.set(i, `embedding failed: ${message(err)}`);
+			failures.set(i, `embedding failed: ${errorMessage(err)}`);
 			streak.count++;
 			streakNotes.push(i);
 			if (streak.count >= SYSTEMIC_FAILURES || isEmbedderUnavailable(err)) {
@@ -115,7 +109,7 @@ export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOp
 				const records = notes
 					.map((n, k) => (skip.has(k) || (suspect.has(k) && !failures.has(k) && !isComplete(vectors[k])) ? undefined : toRecord(n, vectors[k], failures.get(k), dim)))
 					.filter((r): r is NoteRecord => r !== undefined);
-				return { records, embedded, cancelled: false, unavailable: isEmbedderUnavailable(err) ? err : new EmbedderUnavailableError(message(err)) };
+				return { records, embedded, cancelled: false, unavailable: isEmbedderUnavailable(err) ? err : new EmbedderUnavailableError(errorMessage(err)) };
 			}
 		}
 	}

@@ -10,3 +10,8 @@ export class EmbedderUnavailableError extends Error {
 export function isEmbedderUnavailable(err: unknown): err is Error {
 	return err instanceof Error && err.name === 'EmbedderUnavailableError';
 }
+
+/** The text of anything thrown, for the `failure` reasons stored on a note. */
+export function errorMessage(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}

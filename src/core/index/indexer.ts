@@ -3,12 +3,17 @@ import { chunkingKey as defaultChunkingKey } from '../text/chunk-params';
 import type { Chunker } from './chunker-port';
 import { type Clock, systemClock } from './clock';
 import { contentHash } from './content-hash';
+import { EditDebouncer } from './edit-debouncer';
 import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
 import { Emitter } from './emitter';
-import { isEmbedderUnavailable } from './errors';
+import { errorMessage, isEmbedderUnavailable } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
+import { type KnownNote, toKnown } from './known-note';
 import { expectedMeta } from './model-key';
+import { capPassages } from './passage-cap';
 import { type KnownRecord, matchRenames, planStartup } from './plan';
+import { ProgressTracker } from './progress-tracker';
+import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
 import type {
 	Exclusions,
@@ -61,41 +66,8 @@ export interface IndexerEvents {
 	error: Error;
 }
 
-/**
- * Most passages embedded for one note. A 5 MB note chunks into thousands of passages: tens of
- * minutes of embedding (at ~400 word pieces/s in WASM) during which no other note is indexed,
- * and a result list flooded by one note. 256 passages (≈ 60k word pieces, a long book chapter)
- * covers every ordinary note; a longer one is indexed with its first 256 passages and carries a
- * `notice` saying so, shown in the index status.
- */
-export const MAX_PASSAGES_PER_NOTE = 256;
-
-const count = new Intl.NumberFormat('en-US');
-
-/** The notice stored on a note cut to its first `kept` passages. */
-export function partlyIndexedNotice(kept: number, total: number): string {
-	return `partly indexed: first ${count.format(kept)} of ${count.format(total)} passages`;
-}
-
-function emptyReport(): IndexReport {
-	return { notes: 0, chunks: 0, embedded: 0, reused: 0, renamed: 0, removed: 0, failed: [], seconds: 0 };
-}
-
-function message(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
-}
-
-/** A stored record as the indexer remembers it: no vectors, and its notice for `status()`. */
-interface KnownNote extends KnownRecord {
-	notice?: string;
-}
-
-function toKnown(r: NoteRecord): KnownNote {
-	const k: KnownNote = { path: r.path, mtime: r.mtime, size: r.size, hash: r.hash, passages: r.passages.length };
-	if (r.failure !== undefined) k.failure = r.failure;
-	if (r.notice !== undefined) k.notice = r.notice;
-	return k;
-}
+// Re-exported: the tests import the cap from here, where it used to be defined.
+export { MAX_PASSAGES_PER_NOTE } from './passage-cap';
 
 /**
  * Keeps a VectorStore in step with a NoteSource.
@@ -130,15 +102,18 @@ export class Indexer {
 	private readonly aliases = new Map<string, string>();
 	private readonly deleted = new Set<string>();
 
-	private readonly timers = new Map<string, { handle: unknown; file: VaultFile }>();
-	private readonly due = new Map<string, VaultFile>();
-	private dueScheduled = false;
-	private disposed = false;
-
-	private progressState: IndexProgress = { done: 0, total: 0, state: 'idle' };
+	private readonly edits: EditDebouncer;
+	private readonly tracker: ProgressTracker;
 
 	constructor(private readonly options: IndexerOptions) {
 		this.clock = options.clock ?? systemClock;
+		// Due edits run as one update, queued behind any run; a failure there has no caller to reject.
+		this.edits = new EditDebouncer(this.clock, options.debounceMs ?? 2000, (take) => {
+			this.exclusive(async () => {
+				await this.updateFiles(take());
+			}).catch((err: unknown) => this.events.emit('error', err instanceof Error ? err : new Error(String(err))));
+		});
+		this.tracker = new ProgressTracker(this.clock, (p) => this.events.emit('progress', p));
 		this.hash = options.hash ?? contentHash;
 		this.exclusions = options.exclusions ?? createExclusions(defaultExclusionPatterns());
 		if (options.knownRecords) this.known = new Map(options.knownRecords.map((r) => [r.path, toKnown(r)]));
@@ -150,7 +125,7 @@ export class Indexer {
 	}
 
 	get progress(): IndexProgress {
-		return { ...this.progressState };
+		return this.tracker.snapshot;
 	}
 
 	/** True for paths left out of the index; apply it to search results too. */
@@ -170,20 +145,13 @@ export class Indexer {
 
 	/** A note was created or modified: re-index it once it has been quiet for `debounceMs`. */
 	noteChanged(file: VaultFile): void {
-		if (this.disposed || this.isExcluded(file.path)) return;
-		const previous = this.timers.get(file.path);
-		if (previous) this.clock.clearTimeout(previous.handle);
-		const handle = this.clock.setTimeout(() => {
-			this.timers.delete(file.path);
-			this.due.set(file.path, file);
-			this.scheduleDue();
-		}, this.options.debounceMs ?? 2000);
-		this.timers.set(file.path, { handle, file });
+		if (this.isExcluded(file.path)) return;
+		this.edits.changed(file);
 	}
 
 	/** A note was deleted: its record goes at once. */
 	async noteDeleted(path: string): Promise<void> {
-		this.dropPending(path);
+		this.edits.drop(path);
 		if (this.running) this.deleted.add(path);
 		await this.removeRecords([path]);
 	}
@@ -194,8 +162,8 @@ export class Indexer {
 	 */
 	async noteRenamed(oldPath: string, file: VaultFile): Promise<void> {
 		// An edit still waiting (debounce running, or due and queued) must follow the note.
-		const pending = this.timers.has(oldPath) || this.due.has(oldPath);
-		this.dropPending(oldPath);
+		const pending = this.edits.has(oldPath);
+		this.edits.drop(oldPath);
 		if (this.running) {
 			this.aliases.set(oldPath, file.path);
 			this.deleted.delete(file.path);
@@ -228,7 +196,7 @@ export class Indexer {
 	/** Replaces the exclusions and deletes records that are now excluded; returns their paths. */
 	async setExclusions(exclusions: Exclusions): Promise<string[]> {
 		this.exclusions = exclusions;
-		for (const path of [...this.timers.keys()]) if (exclusions.isExcluded(path)) this.dropPending(path);
+		for (const path of this.edits.waitingPaths()) if (exclusions.isExcluded(path)) this.edits.drop(path);
 		const known = await this.loadKnown();
 		const gone = [...known.keys()].filter((p) => exclusions.isExcluded(p));
 		await this.removeRecords(gone);
@@ -237,12 +205,7 @@ export class Indexer {
 
 	/** Runs every pending (debounced) edit now and waits until all queued work is done. */
 	async flush(): Promise<void> {
-		for (const [path, { handle, file }] of this.timers) {
-			this.clock.clearTimeout(handle);
-			this.due.set(path, file);
-		}
-		this.timers.clear();
-		this.scheduleDue();
+		this.edits.flush();
 		await this.idle();
 	}
 
@@ -258,13 +221,13 @@ export class Indexer {
 	/** Pauses before the next embedding batch; `resume()` continues. */
 	pause(): void {
 		this.paused = true;
-		if (this.running) this.setProgress({ state: 'paused' });
+		if (this.running) this.tracker.set({ state: 'paused' });
 	}
 
 	resume(): void {
 		this.paused = false;
 		for (const w of this.resumeWaiters.splice(0)) w();
-		if (this.running) this.setProgress({ state: 'indexing' });
+		if (this.running) this.tracker.set({ state: 'indexing' });
 	}
 
 	/** Stops the current run after committed work; the uncommitted window is dropped, not stored. */
@@ -298,17 +261,14 @@ export class Indexer {
 			notices,
 			modelKey: meta?.modelKey,
 			schemaVersion: meta?.schemaVersion,
-			state: this.progressState.state,
-			pending: this.timers.size + this.due.size,
+			state: this.tracker.runState,
+			pending: this.edits.size,
 		};
 	}
 
 	/** Stops timers and the current run; the store and embedder stay open (their owner closes them). */
 	dispose(): void {
-		this.disposed = true;
-		for (const { handle } of this.timers.values()) this.clock.clearTimeout(handle);
-		this.timers.clear();
-		this.due.clear();
+		this.edits.dispose();
 		this.cancel();
 		this.events.clear();
 	}
@@ -325,24 +285,6 @@ export class Indexer {
 		const next = this.storeTail.then(fn, fn);
 		this.storeTail = next.catch(() => undefined);
 		return next;
-	}
-
-	private scheduleDue(): void {
-		if (this.dueScheduled || this.due.size === 0 || this.disposed) return;
-		this.dueScheduled = true;
-		this.exclusive(async () => {
-			this.dueScheduled = false;
-			const files = [...this.due.values()];
-			this.due.clear();
-			await this.updateFiles(files);
-		}).catch((err: unknown) => this.events.emit('error', err instanceof Error ? err : new Error(String(err))));
-	}
-
-	private dropPending(path: string): void {
-		const t = this.timers.get(path);
-		if (t) this.clock.clearTimeout(t.handle);
-		this.timers.delete(path);
-		this.due.delete(path);
 	}
 
 	private async loadKnown(): Promise<Map<string, KnownNote>> {
@@ -389,24 +331,19 @@ export class Indexer {
 		});
 	}
 
-	private beginRun(total: number): void {
+	private beginRun(): void {
 		this.running = true;
 		this.cancelRequested = false;
 		this.aliases.clear();
 		this.deleted.clear();
-		this.setProgress({ done: 0, total, current: undefined, secondsLeft: undefined, state: this.paused ? 'paused' : 'indexing' });
+		this.tracker.begin(this.paused);
 	}
 
 	private endRun(): void {
 		this.running = false;
 		this.aliases.clear();
 		this.deleted.clear();
-		this.setProgress({ current: undefined, secondsLeft: undefined, state: this.cancelRequested ? 'cancelled' : 'idle' });
-	}
-
-	private setProgress(patch: Partial<IndexProgress>): void {
-		this.progressState = { ...this.progressState, ...patch };
-		this.events.emit('progress', { ...this.progressState });
+		this.tracker.end(this.cancelRequested);
 	}
 
 	/** Waits while paused; false once the run is cancelled. */
@@ -429,7 +366,7 @@ export class Indexer {
 	private async timedRun(work: (report: IndexReport, known: Map<string, KnownNote>) => Promise<void>): Promise<IndexReport> {
 		const t0 = this.clock.now();
 		const report = emptyReport();
-		this.beginRun(0);
+		this.beginRun();
 		try {
 			await this.ensureMeta();
 			await work(report, await this.loadKnown());
@@ -469,7 +406,7 @@ export class Indexer {
 
 			const work = plan.work.filter((f) => !renamedTo.has(f.path));
 			await this.processFiles(work, report, prefetched);
-			this.finishReport(report, plan.listed.map((f) => this.resolve(f.path)));
+			finishReport(report, plan.listed.map((f) => this.resolve(f.path)), known);
 		});
 	}
 
@@ -499,19 +436,8 @@ export class Indexer {
 				else work.push(f);
 			}
 			await this.processFiles(work, report, new Map());
-			this.finishReport(report, files.map((f) => this.resolve(f.path)).filter((p) => !this.isExcluded(p)));
+			finishReport(report, files.map((f) => this.resolve(f.path)).filter((p) => !this.isExcluded(p)), known);
 		});
-	}
-
-	private finishReport(report: IndexReport, paths: readonly string[]): void {
-		const known = this.known ?? new Map<string, KnownNote>();
-		report.notes = paths.length;
-		for (const p of paths) {
-			const k = known.get(p);
-			if (!k) continue;
-			report.chunks += k.passages;
-			if (k.failure !== undefined) report.failed.push({ path: p, reason: k.failure });
-		}
 	}
 
 	/** Reads, hashes and chunks each file; embeds and commits them window by window. */
@@ -519,21 +445,12 @@ export class Indexer {
 		const { embedder } = this.options;
 		const windowPassages = this.options.windowPassages ?? 128;
 		const windowNotes = this.options.windowNotes ?? 64;
-		const started = this.clock.now();
 		const streak: FailureStreak = { count: 0 };
-		let done = 0;
 		let window: PreparedNote[] = [];
 		let pending = 0;
 		/** Notes cut to MAX_PASSAGES_PER_NOTE in the open window, by their prepared path. */
 		let capped = new Map<string, string>();
-		this.setProgress({ done: 0, total: work.length });
-
-		const advance = (n: number, current?: string): void => {
-			done += n;
-			const elapsed = (this.clock.now() - started) / 1000;
-			const secondsLeft = done > 0 && elapsed > 0 ? Math.round((elapsed / done) * (work.length - done)) : undefined;
-			this.setProgress({ done, current, secondsLeft });
-		};
+		this.tracker.startCount(work.length);
 
 		const flushWindow = async (): Promise<boolean> => {
 			if (window.length === 0) return true;
@@ -550,7 +467,7 @@ export class Indexer {
 			});
 			await this.commit(records);
 			report.embedded += result.embedded;
-			advance(notes.length);
+			this.tracker.advance(notes.length);
 			if (result.unavailable) throw result.unavailable;
 			return true;
 		};
@@ -559,21 +476,19 @@ export class Indexer {
 			if (!(await this.gate())) return;
 			const path = this.resolve(file.path);
 			if (this.deleted.has(path) || this.isExcluded(path)) {
-				advance(1);
+				this.tracker.advance(1);
 				continue;
 			}
-			this.setProgress({ current: path });
+			this.tracker.set({ current: path });
 			const prepared = await this.prepare(file, path, prefetched.get(file.path));
 			prefetched.delete(file.path);
 			if (prepared === 'unchanged') {
 				report.reused++;
-				advance(1, path);
+				this.tracker.advance(1, path);
 				continue;
 			}
-			if (prepared.passages.length > MAX_PASSAGES_PER_NOTE) {
-				capped.set(prepared.path, partlyIndexedNotice(MAX_PASSAGES_PER_NOTE, prepared.passages.length));
-				prepared.passages = prepared.passages.slice(0, MAX_PASSAGES_PER_NOTE);
-			}
+			const notice = capPassages(prepared);
+			if (notice !== undefined) capped.set(prepared.path, notice);
 			window.push(prepared);
 			pending += prepared.passages.length;
 			if (pending >= windowPassages || window.length >= windowNotes) {
@@ -592,7 +507,7 @@ export class Indexer {
 			text = pre?.text ?? (await this.options.source.read(path));
 			hash = pre?.hash ?? (await this.hash(text));
 		} catch (err) {
-			return { ...base, hash: '', failure: `read failed: ${message(err)}` };
+			return { ...base, hash: '', failure: `read failed: ${errorMessage(err)}` };
 		}
 		const k = this.known?.get(path);
 		if (k && k.hash === hash) {
@@ -605,7 +520,7 @@ export class Indexer {
 		} catch (err) {
 			// The worker that chunks is gone: stop the run rather than blame the note.
 			if (isEmbedderUnavailable(err)) throw err;
-			return { ...base, hash, failure: `chunking failed: ${message(err)}` };
+			return { ...base, hash, failure: `chunking failed: ${errorMessage(err)}` };
 		}
 	}
 
