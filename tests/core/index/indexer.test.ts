@@ -25,6 +25,17 @@ function setup(notes: Record<string, string>, overrides: Partial<IndexerOptions>
 	return { source, embedder, store, clock, make, indexer: make() };
 }
 
+/** Runs `act` once, as soon as the indexer has committed its first notes: "while indexing runs". */
+function onFirstCommit(indexer: Indexer, act: () => void): void {
+	let done = false;
+	indexer.on('records', (c) => {
+		if (!done && c.upserted.length > 0) {
+			done = true;
+			act();
+		}
+	});
+}
+
 /** About 5 MB of ordinary prose: thousands of passages once chunked. */
 function fiveMegabyteNote(): string {
 	const para = 'The archive keeps every letter the society received since its founding. Volunteers sort them by year and sender, then scan the fragile ones first.\n\n';
@@ -304,16 +315,12 @@ describe('Indexer', () => {
 		const { make, source, store, embedder } = setup(vault, { windowNotes: 2, windowPassages: 1000 });
 		const indexer = make();
 		const target = 'Recipes/Note 19.md';
-		let renamed = false;
-		indexer.on('records', (c) => {
-			if (!renamed && c.upserted.length > 0) {
-				renamed = true;
-				const first = source.rename(target, 'Moved/Once.md');
-				void indexer.noteRenamed(target, first).then(() => {
-					const second = source.rename('Moved/Once.md', 'Moved/Twice.md');
-					return indexer.noteRenamed('Moved/Once.md', second);
-				});
-			}
+		onFirstCommit(indexer, () => {
+			const first = source.rename(target, 'Moved/Once.md');
+			void indexer.noteRenamed(target, first).then(() => {
+				const second = source.rename('Moved/Once.md', 'Moved/Twice.md');
+				return indexer.noteRenamed('Moved/Once.md', second);
+			});
 		});
 		const report = await indexer.run();
 		await indexer.flush();
@@ -332,13 +339,9 @@ describe('Indexer', () => {
 		const { make, source, store } = setup(vault, { windowNotes: 2, windowPassages: 1000 });
 		const indexer = make();
 		const victim = 'Recipes/Note 11.md';
-		let deleted = false;
-		indexer.on('records', (c) => {
-			if (!deleted && c.upserted.length > 0) {
-				deleted = true;
-				source.delete(victim);
-				void indexer.noteDeleted(victim);
-			}
+		onFirstCommit(indexer, () => {
+			source.delete(victim);
+			void indexer.noteDeleted(victim);
 		});
 		const report = await indexer.run();
 		expect(report.failed).toEqual([]);
