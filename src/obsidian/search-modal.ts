@@ -44,6 +44,8 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 
 	getSuggestions(query: string): Promise<SearchResult[]> {
 		if (query.trim() === '') {
+			// A query typed and cleared within the debounce must not still be embedded and answered.
+			window.clearTimeout(this.timer);
 			this.emptyStateText = explainEmpty('empty-query');
 			this.flush([]);
 			return Promise.resolve([]);

@@ -84,6 +84,16 @@ describe('search modal', () => {
 		expect(modal.resultContainerEl.getText()).toBe('Type a few words to search your notes by meaning.');
 	});
 
+	it('does not search for a query cleared before the pause', async () => {
+		const { modal, search } = await setup();
+		const typed = modal.setQuery('focus');
+		await modal.setQuery('');
+		await typed;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(search.queries).toEqual([]);
+		expect(modal.resultContainerEl.getText()).toBe('Type a few words to search your notes by meaning.');
+	});
+
 	it('shows the model problem as one readable sentence, not a stack trace', async () => {
 		const { modal, search } = await setup();
 		search.answer = () => new ModelNotAvailableError(['the folder /nowhere'], 'onnx/model.onnx');
