@@ -62,8 +62,3 @@ export function decodeMeta(value: unknown): StoreMeta | undefined {
 	if (typeof schemaVersion !== 'number' || typeof modelKey !== 'string') return undefined;
 	return { schemaVersion, modelKey };
 }
-
-/** Vector dimension of a record (0 when it has no passages). */
-export function recordDim(record: NoteRecord): number {
-	return record.passages.length === 0 ? 0 : record.vectors.length / record.passages.length;
-}
