@@ -11,7 +11,7 @@ import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import { type KnownNote, toKnown } from './known-note';
 import { expectedMeta } from './model-key';
 import { capPassages } from './passage-cap';
-import { type KnownRecord, matchRenames, planStartup } from './plan';
+import { isUnchanged, type KnownRecord, matchRenames, planStartup } from './plan';
 import { ProgressTracker } from './progress-tracker';
 import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
@@ -431,8 +431,7 @@ export class Indexer {
 			const work: VaultFile[] = [];
 			for (const f of files) {
 				if (this.isExcluded(f.path)) continue;
-				const k = known.get(f.path);
-				if (k && k.mtime === f.mtime && k.size === f.size) report.reused++;
+				if (isUnchanged(known.get(f.path), f)) report.reused++;
 				else work.push(f);
 			}
 			await this.processFiles(work, report, new Map());

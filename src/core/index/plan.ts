@@ -23,6 +23,11 @@ export interface StartupPlan {
 	excluded: string[];
 }
 
+/** Same mtime and size as stored: the note is taken as unchanged without reading it. */
+export function isUnchanged(k: KnownRecord | undefined, f: VaultFile): boolean {
+	return k !== undefined && k.mtime === f.mtime && k.size === f.size;
+}
+
 /** The startup diff: cheap metadata comparison first; content hashes are checked later, per note. */
 export function planStartup(files: readonly VaultFile[], known: ReadonlyMap<string, KnownRecord>, exclusions: Exclusions): StartupPlan {
 	const listed = files.filter((f) => !exclusions.isExcluded(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -36,8 +41,7 @@ export function planStartup(files: readonly VaultFile[], known: ReadonlyMap<stri
 	let unchanged = 0;
 	const work: VaultFile[] = [];
 	for (const f of listed) {
-		const k = known.get(f.path);
-		if (k && k.mtime === f.mtime && k.size === f.size) unchanged++;
+		if (isUnchanged(known.get(f.path), f)) unchanged++;
 		else work.push(f);
 	}
 	return { listed, unchanged, work, vanished, excluded };
