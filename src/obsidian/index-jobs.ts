@@ -1,8 +1,7 @@
 import { Notice } from 'obsidian';
 import type { IndexReport } from '../core/index/types';
 import { isModelUnavailable, userMessage } from './errors';
-
-const count = new Intl.NumberFormat('en-US');
+import { count } from './progress-text';
 
 /** The notice at the end of a run; undefined when an unchanged vault was checked (no news). */
 export function reportMessage(report: IndexReport, always: boolean): string | undefined {

@@ -1,8 +1,6 @@
 import { Modal, type App } from 'obsidian';
 import type { IndexPort, PluginIndexStatus } from './ports';
-import { progressText } from './progress-text';
-
-const count = new Intl.NumberFormat('en-US');
+import { count, progressText } from './progress-text';
 
 /** Counts, the current run and every note that failed with its reason. */
 export class IndexStatusModal extends Modal {

@@ -1,6 +1,7 @@
 import type { IndexProgress } from '../core/index/types';
 
-const count = new Intl.NumberFormat('en-US');
+/** Counts as users read them in notices, the status bar and the status modal: 1,000. */
+export const count = new Intl.NumberFormat('en-US');
 
 /** "2 min left", rounded the way people read a progress estimate. */
 export function formatTimeLeft(seconds: number): string {
