@@ -1,4 +1,5 @@
 import { Modal, type App } from 'obsidian';
+import { userMessage } from './errors';
 import type { IndexPort, PluginIndexStatus } from './ports';
 import { count, progressText } from './progress-text';
 
@@ -22,7 +23,7 @@ export class IndexStatusModal extends Modal {
 			(status) => this.render(status),
 			(error: unknown) => {
 				this.contentEl.empty();
-				this.contentEl.createEl('p', { text: `The index status could not be read: ${error instanceof Error ? error.message : String(error)}` });
+				this.contentEl.createEl('p', { text: `The index status could not be read: ${userMessage(error)}` });
 			},
 		);
 	}
@@ -35,11 +36,12 @@ export class IndexStatusModal extends Modal {
 		const el = this.contentEl;
 		el.empty();
 		if (status.modelProblem) el.createEl('p', { cls: 'sns-warning', text: status.modelProblem });
+		const notices = status.notices ?? [];
 		const rows: [string, string][] = [
 			['Indexed notes', count.format(status.indexed)],
 			['Passages', count.format(status.passages)],
 			['Failed notes', count.format(status.failed.length)],
-			...((status.notices?.length ?? 0) > 0 ? [['Partly indexed notes', count.format(status.notices?.length ?? 0)] as [string, string]] : []),
+			...(notices.length > 0 ? [['Partly indexed notes', count.format(notices.length)] as [string, string]] : []),
 			['Edits waiting', count.format(status.pending)],
 		];
 		const running = progressText(status.progress);
@@ -58,7 +60,6 @@ export class IndexStatusModal extends Modal {
 			tr.createEl('th', { text: name });
 			tr.createEl('td', { text: value });
 		}
-		const notices = status.notices ?? [];
 		if (notices.length > 0) {
 			el.createEl('p', { text: 'These notes are in the index with a limitation:' });
 			const list = el.createEl('ul', { cls: 'sns-notice-list' });
