@@ -75,8 +75,6 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
 	return parseOrUsage(() => parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true }));
 }
 
-export { parseArgs };
-
 export function parseDtype(value: string | undefined): Dtype {
 	if (value === undefined || value === 'fp32') return 'fp32';
 	if (value === 'q8') return 'q8';

@@ -13,10 +13,6 @@ export class TopK<T> {
 		private readonly before: (a: T, b: T) => boolean,
 	) {}
 
-	get size(): number {
-		return this.heap.length;
-	}
-
 	/** Whether `item` would be kept; lets callers skip costly checks for items that cannot rank. */
 	wouldKeep(item: T): boolean {
 		if (this.k <= 0) return false;
