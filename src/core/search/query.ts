@@ -1,4 +1,5 @@
 import type { Embedder } from '../embedding/types';
+import { norm } from './kernel';
 import type { SearchOptions } from './options';
 import type { SearchIndex } from './search-index';
 import type { SearchResult } from './types';
@@ -39,9 +40,8 @@ function outcome(index: SearchIndex, results: SearchResult[], reasonIfEmpty: Emp
 
 function usable(vector: Float32Array | undefined): vector is Float32Array {
 	if (vector === undefined) return false;
-	let sum = 0;
-	for (const x of vector) sum += x * x;
-	return sum > 0 && Number.isFinite(sum);
+	const length = norm(vector, 0, vector.length);
+	return length > 0 && Number.isFinite(length);
 }
 
 /**
