@@ -48,10 +48,10 @@ ${MODEL_USAGE}`,
 			const subject = query.resolveSubject ? query.resolveSubject(vault, subjectArg, ctx.io.cwd) : subjectArg;
 			const cache = await prepareVaultCache(ctx, vault, values);
 			const outcome = await withEngine(ctx, request, async (engine) => {
-				const { store, exclusions } = await updateVaultIndex(vault, cache, engine);
+				const { store } = await updateVaultIndex(vault, cache, engine);
 				try {
 					const index = SearchIndex.fromRecords(engine.dim, await store.all());
-					return await query.answer(engine, index, subject, { ...settings, exclude: (p) => exclusions.isExcluded(p) });
+					return await query.answer(engine, index, subject, { ...settings, exclude: (p) => cache.exclusions.isExcluded(p) });
 				} finally {
 					await store.close();
 				}

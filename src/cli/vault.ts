@@ -149,7 +149,6 @@ function errorCode(error: unknown): string {
 export interface UpdatedVault {
 	report: IndexReport;
 	store: VectorStore;
-	exclusions: Exclusions;
 }
 
 /**
@@ -164,7 +163,7 @@ export async function updateVaultIndex(vault: string, cache: VaultCache, engine:
 	try {
 		const report = await indexVault({ source: new FsNoteSource(vault), store, engine, exclusions });
 		if (cache.changed) await writeFile(path.join(cacheDir, EXCLUSIONS_FILE), `${JSON.stringify(cache.remembered)}\n`);
-		return { report, store, exclusions };
+		return { report, store };
 	} catch (error) {
 		await store.close();
 		throw error;
