@@ -45,13 +45,18 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 	let engine: EmbeddingEngine | undefined;
 	let tail: Promise<unknown> = Promise.resolve();
 
+	/** Forgets the engine before disposing it, so a failed dispose never leaves it in use. */
+	const releaseEngine = async (): Promise<void> => {
+		const old = engine;
+		engine = undefined;
+		await old?.dispose();
+	};
+
 	const handle = async (req: WorkerRequest): Promise<WorkerResponse> => {
 		switch (req.type) {
 			case 'init': {
 				// Re-init (another dtype or model) replaces the engine instead of leaking it.
-				const old = engine;
-				engine = undefined;
-				await old?.dispose();
+				await releaseEngine();
 				engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary });
 				return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens };
 			}
@@ -72,9 +77,7 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 				return { id: req.id, ok: true, type: 'embed', vectors: flat, count: out.length, dim };
 			}
 			case 'dispose': {
-				const old = engine;
-				engine = undefined;
-				await old?.dispose();
+				await releaseEngine();
 				return { id: req.id, ok: true, type: 'dispose' };
 			}
 		}
