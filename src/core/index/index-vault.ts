@@ -1,6 +1,5 @@
 import type { EmbeddingEngine } from '../embedding/types';
 import { localChunker } from './chunker-port';
-import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import { Indexer } from './indexer';
 import type { Exclusions, IndexProgress, IndexReport, NoteSource, VectorStore } from './types';
 
@@ -23,7 +22,7 @@ export async function indexVault(options: IndexVaultOptions): Promise<IndexRepor
 		store: options.store,
 		embedder: options.engine,
 		chunk: localChunker(options.engine.tokenizer),
-		exclusions: options.exclusions ?? createExclusions(defaultExclusionPatterns()),
+		exclusions: options.exclusions,
 	});
 	const off = options.onProgress ? indexer.on('progress', options.onProgress) : undefined;
 	try {
