@@ -143,46 +143,6 @@ export async function startApp(app: App, plugin: Plugin, notes: Record<string, s
 
 // ---------------------------------------------------------------- helpers
 
-export interface Debouncer<T extends unknown[], V> {
-	(...args: T): void;
-	cancel(): this;
-	run(): V | void;
-}
-
-export function debounce<T extends unknown[], V>(cb: (...args: T) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let pending: T | undefined;
-	const run = (): V | void => {
-		if (timer !== undefined) clearTimeout(timer);
-		timer = undefined;
-		const args = pending;
-		pending = undefined;
-		return args ? cb(...args) : undefined;
-	};
-	const fn = ((...args: T) => {
-		pending = args;
-		if (timer !== undefined && !resetTimer) return;
-		if (timer !== undefined) clearTimeout(timer);
-		timer = setTimeout(run, timeout);
-	}) as Debouncer<T, V>;
-	fn.cancel = () => {
-		if (timer !== undefined) clearTimeout(timer);
-		timer = undefined;
-		pending = undefined;
-		return fn;
-	};
-	fn.run = run;
-	return fn;
-}
-
-export function setIcon(el: FakeElement, icon: string): void {
-	el.setAttr('data-icon', icon);
-}
-
-export function setTooltip(el: FakeElement, tooltip: string): void {
-	el.setAttr('aria-label', tooltip);
-}
-
 export const Platform = {
 	isDesktop: true,
 	isMobile: false,
