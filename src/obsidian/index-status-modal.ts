@@ -60,22 +60,19 @@ export class IndexStatusModal extends Modal {
 			tr.createEl('th', { text: name });
 			tr.createEl('td', { text: value });
 		}
-		if (notices.length > 0) {
-			el.createEl('p', { text: 'These notes are in the index with a limitation:' });
-			const list = el.createEl('ul', { cls: 'sns-notice-list' });
-			for (const n of notices) {
-				const li = list.createEl('li');
-				li.createSpan({ text: n.path, cls: 'sns-notice-path' });
-				li.createSpan({ text: ` — ${n.notice}`, cls: 'sns-muted' });
-			}
-		}
-		if (status.failed.length === 0) return;
-		el.createEl('p', { text: 'These notes could not be indexed. They are retried when their content changes.' });
-		const list = el.createEl('ul', { cls: 'sns-failed-list' });
-		for (const f of status.failed) {
-			const li = list.createEl('li');
-			li.createSpan({ text: f.path, cls: 'sns-failed-path' });
-			li.createSpan({ text: ` — ${f.reason}`, cls: 'sns-muted' });
-		}
+		noteList(el, 'These notes are in the index with a limitation:', 'sns-notice-list', notices.map((n) => [n.path, n.notice]));
+		noteList(el, 'These notes could not be indexed. They are retried when their content changes.', 'sns-failed-list', status.failed.map((f) => [f.path, f.reason]));
+	}
+}
+
+/** An introduced list of notes, each with why it is listed; nothing when there are none. */
+function noteList(el: HTMLElement, intro: string, cls: string, notes: [path: string, why: string][]): void {
+	if (notes.length === 0) return;
+	el.createEl('p', { text: intro });
+	const list = el.createEl('ul', { cls: ['sns-note-list', cls] });
+	for (const [path, why] of notes) {
+		const li = list.createEl('li');
+		li.createSpan({ text: path, cls: 'sns-note-path' });
+		li.createSpan({ text: ` — ${why}`, cls: 'sns-muted' });
 	}
 }
