@@ -1,6 +1,6 @@
-import { ModelNotAvailableError } from '../core/embedding/errors';
 import type { ModelFiles } from '../core/embedding/model-files';
 import { requiredFiles } from '../core/embedding/model-manifest';
+import { readRequired } from '../core/embedding/read-model';
 import type { Dtype } from '../core/embedding/types';
 import { workerPort } from '../worker/port';
 import { WorkerClient } from '../worker/worker-client';
@@ -13,12 +13,7 @@ import { startEmbeddingWorker } from './worker-factory';
  * any worker starts, with the core's user-facing ModelNotAvailableError.
  */
 export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype): Promise<EngineHandle> {
-	const bytes: Record<string, Uint8Array> = {};
-	for (const file of requiredFiles(dtype)) {
-		const content = await files.read(file.path);
-		if (!content) throw new ModelNotAvailableError([files.location], file.path);
-		bytes[file.path] = content;
-	}
+	const bytes = Object.fromEntries(await readRequired(files, requiredFiles(dtype)));
 	const handle = startEmbeddingWorker();
 	let client: WorkerClient;
 	try {
