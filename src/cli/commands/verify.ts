@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { measureCases, parseReferenceFixtures } from '../../core/fixtures';
+import { describeModelCheck, measureCases, parseReferenceFixtures, summarizeModelCheck } from '../../core/fixtures';
 import { MODEL_OPTIONS, modelRequest, parseCommandArgs } from '../args';
 import { MODEL_USAGE, printJson, printUsage, withEngine, type Command } from '../command';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../errors';
@@ -40,7 +40,10 @@ ${MODEL_USAGE}`,
 				['case', 'expected', 'actual', 'error', 'result'],
 				rows.map((r) => [r.case.name, r.verdict.expectedLabel, r.actual.toFixed(4), signed(r.verdict.error), r.verdict.pass ? 'PASS' : 'FAIL']),
 			);
-			ctx.io.stdout(`${table}\n${rows.length - failed}/${rows.length} passed (${request.dtype}, ${path.basename(file)})${failed ? `, ${failed} failed` : ''}\n`);
+			const summary = `${rows.length - failed}/${rows.length} passed (${request.dtype}, ${path.basename(file)})${failed ? `, ${failed} failed` : ''}`;
+			// The line the plugin shows in its status and settings, from the same published pairs.
+			const modelCheck = rows.some((r) => r.case.check.kind === 'expected') ? `\n${describeModelCheck(summarizeModelCheck(rows, request.dtype))}` : '';
+			ctx.io.stdout(`${table}\n${summary}${modelCheck}\n`);
 		}
 		return failed === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
 	},
