@@ -52,7 +52,7 @@ describe('note-search on the synthetic model', () => {
 		expect(out.stderr).toBe('');
 		expect(out.code).toBe(1);
 		expect(out.stdout).toMatch(/^sts_movie_tv\s.*FAIL$/m);
-		expect(out.stdout).toMatch(/\d+\/20 passed \(fp32, similarity-reference\.toml\), \d+ failed\n$/);
+		expect(out.stdout).toMatch(/\d+\/20 passed \(fp32, similarity-reference\.toml\), \d+ failed\nModel check: \d+ of 12 pairs match Python within 0\.001 \(fp32\)\. Worst: .+\n$/);
 	});
 
 	it('verify passes (exit 0) on self-similarity, which any correct pipeline gives', async () => {
