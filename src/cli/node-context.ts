@@ -17,12 +17,13 @@ export function defaultCacheRoot(env: CliIo['env']): string {
 
 /**
  * A model folder when one is named (and only that folder, so a typo is reported rather than
- * silently replaced by a cached model); otherwise the verified download cache under `cacheRoot`.
+ * silently replaced by a cached model); otherwise the checkout's export from `npm run
+ * reference:setup` when there is one, then the verified download cache under `cacheRoot`.
  */
-export function openNodeEngine(request: ModelRequest, cacheRoot: string): Promise<EmbeddingEngine> {
+export function openNodeEngine(request: ModelRequest, cacheRoot: string, referenceModelDir?: string): Promise<EmbeddingEngine> {
 	const files = request.modelDir
 		? nodeModelSource({ modelDir: request.modelDir })
-		: nodeModelSource({ cacheDir: path.join(cacheRoot, 'models'), allowDownload: request.allowDownload });
+		: nodeModelSource({ modelDir: referenceModelDir, cacheDir: path.join(cacheRoot, 'models'), allowDownload: request.allowDownload });
 	return createNodeEngine({ files, dtype: request.dtype });
 }
 
@@ -31,7 +32,7 @@ export function nodeContext(io: CliIo, repoRoot: string): CliContext {
 	const cacheRoot = defaultCacheRoot(io.env);
 	return {
 		io,
-		openEngine: (request) => openNodeEngine(request, cacheRoot),
+		openEngine: (request) => openNodeEngine(request, cacheRoot, path.join(repoRoot, '.cache', 'real-model')),
 		defaultFixturesFile: path.join(repoRoot, 'fixtures', 'similarity-reference.toml'),
 		cacheRoot,
 	};
