@@ -16,9 +16,9 @@ import { explainEmpty } from '../../src/core/search/explain';
 import type { SearchOptions } from '../../src/core/search/options';
 import { relatedNotes, searchText, type SearchOutcome } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { renderResult } from '../../src/obsidian/result-row';
-import type { EngineHandle } from '../../src/obsidian/runtime';
-import { loadWorkerEngine } from '../../src/obsidian/worker-engine';
+import { renderResult } from '../../src/obsidian/ui/result-row';
+import type { EngineHandle } from '../../src/obsidian/runtime/runtime';
+import { loadWorkerEngine } from '../../src/obsidian/runtime/worker-engine';
 import { installObsidianDom } from './obsidian-dom';
 import { renderScene, type SceneInfo } from './scene';
 

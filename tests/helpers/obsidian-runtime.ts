@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { localChunker } from '../../src/core/index/chunker-port';
-import type { RuntimeFactory } from '../../src/obsidian/ports';
-import type { EngineLoader } from '../../src/obsidian/engine-loader';
-import { vaultRuntimeFactory } from '../../src/obsidian/runtime';
+import type { RuntimeFactory } from '../../src/obsidian/runtime/ports';
+import type { EngineLoader } from '../../src/obsidian/runtime/engine-loader';
+import { vaultRuntimeFactory } from '../../src/obsidian/runtime/runtime';
 import { FakeEmbedder } from './fake-embedder';
 
 export interface FakeEngineProbe {

@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, type App, type Plugin, type SliderComponent } from 'obsidian';
-import { DEFAULT_CALIBRATION } from '../core/search/calibration';
-import { MAX_RESULTS_LIMIT, type SemanticSearchSettings } from './settings';
+import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
+import { MAX_RESULTS_LIMIT, type SemanticSearchSettings } from '../runtime/settings';
 
 /** What the tab needs from the plugin. */
 export interface SettingsHost {

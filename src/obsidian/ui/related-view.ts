@@ -1,9 +1,9 @@
 import { ItemView, TFile, type App, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
-import { explainEmpty } from '../core/search/explain';
-import type { SearchResult } from '../core/search/types';
-import { userMessage } from './errors';
+import { explainEmpty } from '../../core/search/explain';
+import type { SearchResult } from '../../core/search/types';
+import { userMessage } from '../runtime/errors';
 import { linkTo, openAtPassage } from './navigate';
-import type { RelatedSource } from './ports';
+import type { RelatedSource } from '../runtime/ports';
 import { noteName } from './progress-text';
 import { renderResult } from './result-row';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeLeft, noteName, progressText } from '../../src/obsidian/progress-text';
+import { formatTimeLeft, noteName, progressText } from '../../../src/obsidian/ui/progress-text';
 
 describe('progress text', () => {
 	it('shows done/total with separators, time left and the note name', () => {

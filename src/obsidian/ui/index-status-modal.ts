@@ -1,6 +1,6 @@
 import { Modal, type App } from 'obsidian';
-import { userMessage } from './errors';
-import type { IndexPort, PluginIndexStatus } from './ports';
+import { userMessage } from '../runtime/errors';
+import type { IndexPort, PluginIndexStatus } from '../runtime/ports';
 import { count, progressText } from './progress-text';
 
 /** Counts, the current run and every note that failed with its reason. */

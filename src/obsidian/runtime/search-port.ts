@@ -1,8 +1,8 @@
-import type { Indexer } from '../core/index/indexer';
-import { DEFAULT_CALIBRATION } from '../core/search/calibration';
-import type { SearchOptions } from '../core/search/options';
-import { relatedNotes, searchText } from '../core/search/query';
-import type { SearchIndex } from '../core/search/search-index';
+import type { Indexer } from '../../core/index/indexer';
+import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
+import type { SearchOptions } from '../../core/search/options';
+import { relatedNotes, searchText } from '../../core/search/query';
+import type { SearchIndex } from '../../core/search/search-index';
 import type { EngineHandle } from './engine-loader';
 import { userMessage } from './errors';
 import type { RelatedSource, SearchAnswer } from './ports';

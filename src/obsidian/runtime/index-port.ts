@@ -1,7 +1,7 @@
 import { TFile, type App } from 'obsidian';
-import type { Indexer } from '../core/index/indexer';
-import type { IndexProgress, IndexReport, VaultFile, VectorStore } from '../core/index/types';
-import type { SearchIndex } from '../core/search/search-index';
+import type { Indexer } from '../../core/index/indexer';
+import type { IndexProgress, IndexReport, VaultFile, VectorStore } from '../../core/index/types';
+import type { SearchIndex } from '../../core/search/search-index';
 import type { IndexPort, PluginIndexStatus } from './ports';
 
 /** The indexer with what a rebuild clears and replaces. */

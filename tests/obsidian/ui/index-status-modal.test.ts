@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IndexStatusModal } from '../../src/obsidian/index-status-modal';
-import { FakeIndex, report } from '../helpers/obsidian-fakes';
-import { asApp, el } from '../helpers/obsidian-harness';
-import { App } from '../shims/obsidian';
+import { IndexStatusModal } from '../../../src/obsidian/ui/index-status-modal';
+import { FakeIndex, report } from '../../helpers/obsidian-fakes';
+import { asApp, el } from '../../helpers/obsidian-harness';
+import { App } from '../../shims/obsidian';
 
 describe('index status modal', () => {
 	it('lists counts, the last run and every failed note with its reason', async () => {

@@ -3,9 +3,9 @@
  * can be tested with fakes and do not depend on how the core wires its indexer, store and worker.
  */
 import type { App } from 'obsidian';
-import type { IndexProgress, IndexReport, IndexStatus } from '../core/index/types';
-import type { EmptyReason } from '../core/search/query';
-import type { SearchResult } from '../core/search/types';
+import type { IndexProgress, IndexReport, IndexStatus } from '../../core/index/types';
+import type { EmptyReason } from '../../core/search/query';
+import type { SearchResult } from '../../core/search/types';
 import type { SemanticSearchSettings } from './settings';
 
 export interface SearchAnswer {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type * as Obsidian from 'obsidian';
-import { registerVaultEvents } from '../../src/obsidian/vault-events';
-import { FakeIndex } from '../helpers/obsidian-fakes';
-import { App, Component } from '../shims/obsidian';
+import { registerVaultEvents } from '../../../src/obsidian/runtime/vault-events';
+import { FakeIndex } from '../../helpers/obsidian-fakes';
+import { App, Component } from '../../shims/obsidian';
 
 async function setup() {
 	const app = new App();

@@ -1,6 +1,6 @@
 import { normalizePath, Platform, requestUrl, type DataAdapter } from 'obsidian';
-import { hubModelFiles, type ByteStore, type FetchLike } from '../core/embedding/hub-download';
-import { firstAvailable, modelFilesFrom, type ModelFiles } from '../core/embedding/model-files';
+import { hubModelFiles, type ByteStore, type FetchLike } from '../../core/embedding/hub-download';
+import { firstAvailable, modelFilesFrom, type ModelFiles } from '../../core/embedding/model-files';
 import type { SemanticSearchSettings } from './settings';
 
 /** Where downloaded model files are cached, inside the plugin's own folder. */

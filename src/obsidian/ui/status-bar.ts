@@ -1,5 +1,5 @@
 import { Menu, type Plugin } from 'obsidian';
-import type { IndexPort } from './ports';
+import type { IndexPort } from '../runtime/ports';
 import { progressText } from './progress-text';
 
 /**

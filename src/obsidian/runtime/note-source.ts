@@ -1,5 +1,5 @@
 import { TFile, type Vault } from 'obsidian';
-import type { NoteSource, VaultFile } from '../core/index/types';
+import type { NoteSource, VaultFile } from '../../core/index/types';
 
 /** The vault as the indexer sees it: markdown notes, read through Obsidian's cache. */
 export class ObsidianNoteSource implements NoteSource {

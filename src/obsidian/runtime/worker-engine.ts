@@ -1,9 +1,9 @@
-import type { ModelFiles } from '../core/embedding/model-files';
-import { requiredFiles } from '../core/embedding/model-manifest';
-import { readRequired } from '../core/embedding/read-model';
-import type { Dtype } from '../core/embedding/types';
-import { workerPort } from '../worker/port';
-import { WorkerClient } from '../worker/worker-client';
+import type { ModelFiles } from '../../core/embedding/model-files';
+import { requiredFiles } from '../../core/embedding/model-manifest';
+import { readRequired } from '../../core/embedding/read-model';
+import type { Dtype } from '../../core/embedding/types';
+import { workerPort } from '../../worker/port';
+import { WorkerClient } from '../../worker/worker-client';
 import type { EngineHandle } from './engine-loader';
 import { startEmbeddingWorker } from './worker-factory';
 

@@ -1,10 +1,10 @@
 import { Notice, type App } from 'obsidian';
-import type { ModelFiles } from '../core/embedding/model-files';
-import type { Dtype, Embedder } from '../core/embedding/types';
-import type { Chunker } from '../core/index/chunker-port';
-import { expectedMeta } from '../core/index/model-key';
-import type { VectorStore } from '../core/index/types';
-import { SearchIndex } from '../core/search/search-index';
+import type { ModelFiles } from '../../core/embedding/model-files';
+import type { Dtype, Embedder } from '../../core/embedding/types';
+import type { Chunker } from '../../core/index/chunker-port';
+import { expectedMeta } from '../../core/index/model-key';
+import type { VectorStore } from '../../core/index/types';
+import { SearchIndex } from '../../core/search/search-index';
 import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-source';
 import type { SemanticSearchSettings } from './settings';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RELATED_VIEW_TYPE, RelatedNotesView, revealRelatedView } from '../../src/obsidian/related-view';
-import { FakeSearch, result } from '../helpers/obsidian-fakes';
-import { asApp, hostPlugin, openNote } from '../helpers/obsidian-harness';
-import { App, MarkdownView, type FakeElement, type WorkspaceLeaf } from '../shims/obsidian';
+import { RELATED_VIEW_TYPE, RelatedNotesView, revealRelatedView } from '../../../src/obsidian/ui/related-view';
+import { FakeSearch, result } from '../../helpers/obsidian-fakes';
+import { asApp, hostPlugin, openNote } from '../../helpers/obsidian-harness';
+import { App, MarkdownView, type FakeElement, type WorkspaceLeaf } from '../../shims/obsidian';
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 

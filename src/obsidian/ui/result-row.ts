@@ -1,4 +1,4 @@
-import type { SearchResult } from '../core/search/types';
+import type { SearchResult } from '../../core/search/types';
 import { noteName } from './progress-text';
 
 const BAND_LABEL: Record<SearchResult['band'], string> = { strong: 'Strong match', related: 'Related' };

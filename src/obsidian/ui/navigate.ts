@@ -1,5 +1,5 @@
 import { MarkdownView, Notice, TFile, type App } from 'obsidian';
-import type { SearchResult } from '../core/search/types';
+import type { SearchResult } from '../../core/search/types';
 
 /** The part of a result needed to open or link to it. */
 export type ResultTarget = Pick<SearchResult, 'path' | 'heading' | 'start' | 'end'>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CALIBRATION } from '../../src/core/search/calibration';
-import { defaultSettings, exclusionPatterns, parseSettings, type SemanticSearchSettings } from '../../src/obsidian/settings';
-import { SemanticSearchSettingTab, type SettingsHost } from '../../src/obsidian/settings-tab';
-import { asApp, asPlugin, hostPlugin } from '../helpers/obsidian-harness';
-import { ButtonComponent, DropdownComponent, ExtraButtonComponent, SliderComponent, TextAreaComponent, TextComponent, ToggleComponent } from '../shims/obsidian';
+import { DEFAULT_CALIBRATION } from '../../../src/core/search/calibration';
+import { defaultSettings, exclusionPatterns, parseSettings, type SemanticSearchSettings } from '../../../src/obsidian/runtime/settings';
+import { SemanticSearchSettingTab, type SettingsHost } from '../../../src/obsidian/ui/settings-tab';
+import { asApp, asPlugin, hostPlugin } from '../../helpers/obsidian-harness';
+import { ButtonComponent, DropdownComponent, ExtraButtonComponent, SliderComponent, TextAreaComponent, TextComponent, ToggleComponent } from '../../shims/obsidian';
 
 class Host implements SettingsHost {
 	settings: SemanticSearchSettings = defaultSettings('.obsidian');
@@ -28,7 +28,7 @@ function setup() {
 	const tab = new SemanticSearchSettingTab(asApp(app), asPlugin(plugin), host);
 	tab.display();
 	// The shim's tab has test helpers the real type does not declare.
-	const shimTab = tab as unknown as import('../shims/obsidian').PluginSettingTab;
+	const shimTab = tab as unknown as import('../../shims/obsidian').PluginSettingTab;
 	const control = <T>(name: string, type: abstract new (...a: never[]) => T): T => {
 		const c = shimTab.setting(name).components.find((x): x is T & ButtonComponent => x instanceof type);
 		if (!c) throw new Error(`no ${type.name} in "${name}"`);

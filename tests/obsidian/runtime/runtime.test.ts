@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RuntimeContext } from '../../src/obsidian/ports';
-import { defaultSettings, type SemanticSearchSettings } from '../../src/obsidian/settings';
-import { asApp } from '../helpers/obsidian-harness';
-import { fakeEngineRuntime } from '../helpers/obsidian-runtime';
-import { App, Notice } from '../shims/obsidian';
+import type { RuntimeContext } from '../../../src/obsidian/runtime/ports';
+import { defaultSettings, type SemanticSearchSettings } from '../../../src/obsidian/runtime/settings';
+import { asApp } from '../../helpers/obsidian-harness';
+import { fakeEngineRuntime } from '../../helpers/obsidian-runtime';
+import { App, Notice } from '../../shims/obsidian';
 
 const NOTES: Record<string, string> = {
 	'Garden/Tomatoes.md': '# Tomatoes\nWater the tomato plants every morning and stake the tomato vines.',

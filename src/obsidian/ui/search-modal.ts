@@ -1,9 +1,9 @@
 import { Platform, SuggestModal, type App, type MarkdownView } from 'obsidian';
-import { explainEmpty } from '../core/search/explain';
-import type { SearchResult } from '../core/search/types';
-import { userMessage } from './errors';
+import { explainEmpty } from '../../core/search/explain';
+import type { SearchResult } from '../../core/search/types';
+import { userMessage } from '../runtime/errors';
 import { insertLink, openAtPassage } from './navigate';
-import type { SearchPort } from './ports';
+import type { SearchPort } from '../runtime/ports';
 import { renderResult } from './result-row';
 
 /** Typing pauses shorter than this do not start a search: each search embeds the query. */

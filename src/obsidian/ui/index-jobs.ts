@@ -1,6 +1,6 @@
 import { Notice } from 'obsidian';
-import type { IndexReport } from '../core/index/types';
-import { isModelUnavailable, userMessage } from './errors';
+import type { IndexReport } from '../../core/index/types';
+import { isModelUnavailable, userMessage } from '../runtime/errors';
 import { count } from './progress-text';
 
 /** The notice at the end of a run; undefined when an unchanged vault was checked (no news). */

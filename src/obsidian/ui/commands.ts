@@ -1,9 +1,9 @@
 import { MarkdownView, type Plugin } from 'obsidian';
-import type { IndexProgress } from '../core/index/types';
+import type { IndexProgress } from '../../core/index/types';
 import { ConfirmModal } from './confirm-modal';
 import { IndexStatusModal } from './index-status-modal';
 import type { IndexJobs } from './index-jobs';
-import type { Runtime } from './ports';
+import type { Runtime } from '../runtime/ports';
 import { revealRelatedView } from './related-view';
 import { SemanticSearchModal } from './search-modal';
 

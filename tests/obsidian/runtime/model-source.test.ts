@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Obsidian from 'obsidian';
-import { adapterByteStore, modelCacheFolder, pluginModelFiles } from '../../src/obsidian/model-source';
-import { App, requestUrlShim } from '../shims/obsidian';
+import { adapterByteStore, modelCacheFolder, pluginModelFiles } from '../../../src/obsidian/runtime/model-source';
+import { App, requestUrlShim } from '../../shims/obsidian';
 
 const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(app.vault.configDir, 'semantic-note-search'));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ModelNotAvailableError } from '../../src/core/embedding/errors';
-import { SemanticSearchModal } from '../../src/obsidian/search-modal';
-import { FakeSearch, result } from '../helpers/obsidian-fakes';
-import { asApp, asView, openNote, shimSuggest } from '../helpers/obsidian-harness';
-import { App, MarkdownView, type FakeElement } from '../shims/obsidian';
+import { ModelNotAvailableError } from '../../../src/core/embedding/errors';
+import { SemanticSearchModal } from '../../../src/obsidian/ui/search-modal';
+import { FakeSearch, result } from '../../helpers/obsidian-fakes';
+import { asApp, asView, openNote, shimSuggest } from '../../helpers/obsidian-harness';
+import { App, MarkdownView, type FakeElement } from '../../shims/obsidian';
 
 const TARGET = '# Intro\nSome words.\n\n## Focus blocks\nDeep work needs long blocks.\n';
 

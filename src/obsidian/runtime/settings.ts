@@ -1,5 +1,5 @@
-import type { Dtype } from '../core/embedding/types';
-import { DEFAULT_CALIBRATION } from '../core/search/calibration';
+import type { Dtype } from '../../core/embedding/types';
+import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
 
 export interface SemanticSearchSettings {
 	/** Absolute path of a folder holding the model files; empty when none was set. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IndexStatusBar } from '../../src/obsidian/status-bar';
-import { defaultSettings } from '../../src/obsidian/settings';
-import { FakeIndex } from '../helpers/obsidian-fakes';
-import { asApp, asPlugin, hostPlugin } from '../helpers/obsidian-harness';
-import { fakeEngineRuntime } from '../helpers/obsidian-runtime';
-import { Menu } from '../shims/obsidian';
+import { IndexStatusBar } from '../../../src/obsidian/ui/status-bar';
+import { defaultSettings } from '../../../src/obsidian/runtime/settings';
+import { FakeIndex } from '../../helpers/obsidian-fakes';
+import { asApp, asPlugin, hostPlugin } from '../../helpers/obsidian-harness';
+import { fakeEngineRuntime } from '../../helpers/obsidian-runtime';
+import { Menu } from '../../shims/obsidian';
 
 describe('status bar', () => {
 	function setup() {

@@ -1,4 +1,4 @@
-import type { IndexProgress } from '../core/index/types';
+import type { IndexProgress } from '../../core/index/types';
 
 /** Counts as users read them in notices, the status bar and the status modal: 1,000. */
 export const count = new Intl.NumberFormat('en-US');

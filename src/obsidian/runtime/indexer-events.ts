@@ -1,9 +1,9 @@
 import { Notice, type App } from 'obsidian';
-import type { Clock } from '../core/index/clock';
-import { createExclusions } from '../core/index/exclusions';
-import { Indexer } from '../core/index/indexer';
-import type { IndexProgress, RebuildNotice, RecordsChange, VectorStore } from '../core/index/types';
-import type { SearchIndex } from '../core/search/search-index';
+import type { Clock } from '../../core/index/clock';
+import { createExclusions } from '../../core/index/exclusions';
+import { Indexer } from '../../core/index/indexer';
+import type { IndexProgress, RebuildNotice, RecordsChange, VectorStore } from '../../core/index/types';
+import type { SearchIndex } from '../../core/search/search-index';
 import type { EngineHandle } from './engine-loader';
 import { isModelUnavailable } from './errors';
 import { ObsidianNoteSource } from './note-source';
