@@ -7,9 +7,9 @@
  * The driver (e2e.ts) calls `window.harness.*` through Playwright.
  */
 import { modelFilesFrom } from '../../src/core/embedding/model-files';
-import { IdbVectorStore, vaultDatabaseName } from '../../src/core/index/idb-store';
+import { IdbVectorStore, vaultDatabaseName } from '../../src/core/store/idb-store';
 import { Indexer } from '../../src/core/index/indexer';
-import { expectedMeta } from '../../src/core/index/model-key';
+import { expectedMeta } from '../../src/core/store/model-key';
 import type { IndexReport, NoteSource, RecordsChange } from '../../src/core/index/types';
 import { DEFAULT_CALIBRATION } from '../../src/core/search/calibration';
 import { explainEmpty } from '../../src/core/search/explain';

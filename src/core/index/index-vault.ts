@@ -1,7 +1,8 @@
 import type { EmbeddingEngine } from '../embedding/types';
 import { localChunker } from './chunker-port';
 import { Indexer } from './indexer';
-import type { Exclusions, IndexProgress, IndexReport, NoteSource, VectorStore } from './types';
+import type { Exclusions, IndexProgress, IndexReport, NoteSource } from './types';
+import type { VectorStore } from '../store/types';
 
 export interface IndexVaultOptions {
 	source: NoteSource;

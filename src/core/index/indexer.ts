@@ -2,31 +2,21 @@ import type { Embedder } from '../embedding/types';
 import { chunkingKey as defaultChunkingKey } from '../text/chunk-params';
 import type { Chunker } from './chunker-port';
 import { type Clock, systemClock } from './clock';
-import { contentHash } from './content-hash';
+import { contentHash } from '../store/content-hash';
 import { EditDebouncer } from './edit-debouncer';
 import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
 import { Emitter } from './emitter';
 import { errorMessage, isEmbedderUnavailable } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import { type KnownNote, toKnown } from './known-note';
-import { expectedMeta } from './model-key';
+import { expectedMeta } from '../store/model-key';
 import { capPassages } from './passage-cap';
 import { isUnchanged, type KnownRecord, matchRenames, planStartup } from './plan';
 import { ProgressTracker } from './progress-tracker';
 import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
-import type {
-	Exclusions,
-	IndexProgress,
-	IndexReport,
-	IndexStatus,
-	NoteRecord,
-	NoteSource,
-	RebuildNotice,
-	RecordsChange,
-	VaultFile,
-	VectorStore,
-} from './types';
+import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, RebuildNotice, RecordsChange, VaultFile } from './types';
+import type { NoteRecord, VectorStore } from '../store/types';
 
 export interface IndexerOptions {
 	source: NoteSource;

@@ -1,9 +1,10 @@
-import type { NoteRecord, RecordsChange, StoredPassage } from '../index/types';
+import type { RecordsChange } from '../index/types';
+import type { NoteRecord, StoredPassage } from '../store/types';
 import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
 import { DEFAULT_CALIBRATION } from './calibration';
 import { bandOf, isExcluded, type SearchOptions } from './options';
-import type { ScorerKind } from './scorer';
+import type { ScorerKind } from './row-scorer';
 import { TopK } from './top-k';
 import type { SearchResult } from './types';
 

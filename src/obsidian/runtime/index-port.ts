@@ -1,6 +1,7 @@
 import { TFile, type App } from 'obsidian';
 import type { Indexer } from '../../core/index/indexer';
-import type { IndexProgress, IndexReport, VaultFile, VectorStore } from '../../core/index/types';
+import type { IndexProgress, IndexReport, VaultFile } from '../../core/index/types';
+import type { VectorStore } from '../../core/store/types';
 import type { SearchIndex } from '../../core/search/search-index';
 import type { IndexPort, PluginIndexStatus } from './ports';
 

@@ -1,10 +1,11 @@
 import type { App } from 'obsidian';
 import type { ModelFiles } from '../../core/embedding/model-files';
 import { createExclusions } from '../../core/index/exclusions';
-import { IdbVectorStore, vaultDatabaseName } from '../../core/index/idb-store';
+import { IdbVectorStore, vaultDatabaseName } from '../../core/store/idb-store';
 import { isEmbedderUnavailable } from '../../core/index/errors';
 import type { Indexer } from '../../core/index/indexer';
-import type { IndexProgress, IndexReport, VectorStore } from '../../core/index/types';
+import type { IndexProgress, IndexReport } from '../../core/index/types';
+import type { VectorStore } from '../../core/store/types';
 import type { SearchIndex } from '../../core/search/search-index';
 import { noticedModelFiles, openEngine, workerEngineLoader, type EngineHandle, type EngineLoader } from './engine-loader';
 import { isModelUnavailable, userMessage } from './errors';

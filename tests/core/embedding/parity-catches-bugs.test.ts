@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createEngineWithStages } from '../../../src/core/embedding/engine';
-import { nodeModelFiles, nodeWasmBinary } from '../../../src/core/embedding/node';
+import { nodeModelFiles, nodeWasmBinary } from '../../../src/node/node-engine';
 import { meanPool } from '../../../src/core/embedding/pooling';
 import { correctStages, type EngineStages } from '../../../src/core/embedding/stages';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';

@@ -7,12 +7,12 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine, nodeModelFiles } from '../../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
-import { FsNoteSource } from '../../../src/core/index/fs-note-source';
+import { FsNoteSource } from '../../../src/node/fs-note-source';
 import { indexVault } from '../../../src/core/index/index-vault';
-import { MemoryVectorStore } from '../../../src/core/index/memory-store';
+import { MemoryVectorStore } from '../../../src/core/store/memory-store';
 import { DEFAULT_CALIBRATION, SearchIndex, searchText } from '../../../src/core/search';
 
 const modelDir = process.env.NOTE_SEARCH_MODEL_DIR || undefined;

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
-import { FsNoteSource } from '../../../src/core/index/fs-note-source';
+import { FsNoteSource } from '../../../src/node/fs-note-source';
 import { indexVault } from '../../../src/core/index/index-vault';
-import { MemoryVectorStore } from '../../../src/core/index/memory-store';
+import { MemoryVectorStore } from '../../../src/core/store/memory-store';
 import { SearchIndex, searchText, type Calibration } from '../../../src/core/search';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
 

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiskVectorStore } from '../../../src/core/index/disk-store';
-import { FsNoteSource } from '../../../src/core/index/fs-note-source';
-import { indexVault } from '../../../src/core/index/index-vault';
-import { FakeEmbedder } from '../../helpers/fake-embedder';
+import { DiskVectorStore } from '../../src/node/disk-store';
+import { FsNoteSource } from '../../src/node/fs-note-source';
+import { indexVault } from '../../src/core/index/index-vault';
+import { FakeEmbedder } from '../helpers/fake-embedder';
 
 const dirs: string[] = [];
 afterAll(async () => {

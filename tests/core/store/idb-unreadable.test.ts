@@ -13,7 +13,7 @@ vi.mock('idb-keyval', async (importOriginal) => {
 	};
 });
 
-const { IdbVectorStore } = await import('../../../src/core/index/idb-store');
+const { IdbVectorStore } = await import('../../../src/core/store/idb-store');
 const { keys, createStore } = await import('idb-keyval');
 
 describe('IndexedDB store with an unreadable value', () => {

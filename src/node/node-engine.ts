@@ -7,10 +7,10 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createEngine, type EngineOptions } from './engine';
-import { hubModelFiles, type ByteStore, type FetchLike } from './hub-download';
-import { firstAvailable, type ModelFiles } from './model-files';
-import type { EmbeddingEngine } from './types';
+import { createEngine, type EngineOptions } from '../core/embedding/engine';
+import { hubModelFiles, type ByteStore, type FetchLike } from '../core/embedding/hub-download';
+import { firstAvailable, type ModelFiles } from '../core/embedding/model-files';
+import type { EmbeddingEngine } from '../core/embedding/types';
 
 function isMissing(error: unknown): boolean {
 	const code = (error as { code?: string } | null)?.code;

@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeMeta, decodeRecord } from './record-codec';
-import type { NoteRecord, StoreMeta, VectorStore } from './types';
+import { decodeMeta, decodeRecord } from '../core/store/record-codec';
+import type { NoteRecord, StoreMeta, VectorStore } from '../core/store/types';
 
 /** File signature, then a little-endian u32 header length, the JSON header, padding, float32 data. */
 const MAGIC = 'NSR1';

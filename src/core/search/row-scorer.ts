@@ -1,6 +1,3 @@
-import { JsScorer } from './js-scorer';
-import { WasmScorer } from './wasm-scorer';
-
 /**
  * Owns the memory of the vector matrix and scores every row against a query. Two kinds: a
  * WebAssembly SIMD one (the matrix lives in its linear memory, ~2× faster) and a plain-JS one
@@ -18,10 +15,3 @@ export interface RowScorer {
 }
 
 export type ScorerKind = 'wasm' | 'js';
-
-/** The fastest scorer this runtime supports, unless `kind` forces one. */
-export function createScorer(dim: number, kind?: ScorerKind): RowScorer {
-	if (kind !== 'js' && WasmScorer.supports(dim)) return new WasmScorer(dim);
-	if (kind === 'wasm') throw new Error('WebAssembly SIMD scoring is not available here');
-	return new JsScorer(dim);
-}

@@ -1,7 +1,7 @@
 // Node-only: the CLI reads a vault folder directly. The plugin bundle never imports this.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NoteSource, VaultFile } from './types';
+import type { NoteSource, VaultFile } from '../core/index/types';
 
 /**
  * NoteSource over a vault folder: every `*.md` file below `root`, with '/'-separated paths

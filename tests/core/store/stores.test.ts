@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore, set } from 'idb-keyval';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiskVectorStore } from '../../../src/core/index/disk-store';
-import { IdbVectorStore, vaultDatabaseName } from '../../../src/core/index/idb-store';
-import { MemoryVectorStore } from '../../../src/core/index/memory-store';
-import type { NoteRecord, VectorStore } from '../../../src/core/index/types';
+import { DiskVectorStore } from '../../../src/node/disk-store';
+import { IdbVectorStore, vaultDatabaseName } from '../../../src/core/store/idb-store';
+import { MemoryVectorStore } from '../../../src/core/store/memory-store';
+import type { NoteRecord, VectorStore } from '../../../src/core/store/types';
 
 const dirs: string[] = [];
 afterAll(async () => {
