@@ -17,7 +17,7 @@ import type { SearchOptions } from '../../src/core/search/options';
 import { relatedNotes, searchText, type SearchOutcome } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { renderResult } from '../../src/obsidian/ui/result-row';
-import type { EngineHandle } from '../../src/obsidian/runtime/runtime';
+import type { EngineHandle } from '../../src/core/session/engine-handle';
 import { loadWorkerEngine } from '../../src/obsidian/runtime/worker-engine';
 import { installObsidianDom } from './obsidian-dom';
 import { renderScene, type SceneInfo } from './scene';

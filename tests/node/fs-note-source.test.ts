@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiskVectorStore } from '../../src/node/disk-store';
 import { FsNoteSource } from '../../src/node/fs-note-source';
-import { indexVault } from '../../src/core/index/index-vault';
+import { inProcessEngine } from '../../src/core/session/in-process-engine';
+import { openSession } from '../../src/core/session/index-session';
 import { FakeEmbedder } from '../helpers/fake-embedder';
 
 const dirs: string[] = [];
@@ -12,7 +13,7 @@ afterAll(async () => {
 	for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-describe('FsNoteSource and indexVault', () => {
+describe('FsNoteSource', () => {
 	it('lists markdown recursively with / paths and indexes into a disk store', async () => {
 		const root = await mkdtemp(join(tmpdir(), 'nss-vault-'));
 		dirs.push(root);
@@ -31,9 +32,15 @@ describe('FsNoteSource and indexVault', () => {
 		const storeDir = await mkdtemp(join(tmpdir(), 'nss-index-'));
 		dirs.push(storeDir);
 		const engine = new FakeEmbedder({ dim: 8 });
-		const first = await indexVault({ source, store: new DiskVectorStore(storeDir), engine });
+		const sync = async () => {
+			const session = await openSession({ engine: inProcessEngine(engine), store: new DiskVectorStore(storeDir), source });
+			const report = await session.sync();
+			await session.dispose();
+			return report;
+		};
+		const first = await sync();
 		expect(first).toMatchObject({ notes: 2, chunks: 2, embedded: 2, reused: 0, renamed: 0, removed: 0, failed: [] });
-		const second = await indexVault({ source, store: new DiskVectorStore(storeDir), engine });
+		const second = await sync();
 		expect(second).toMatchObject({ notes: 2, chunks: 2, embedded: 0, reused: 2 });
 		expect(typeof second.seconds).toBe('number');
 	});

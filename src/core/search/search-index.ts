@@ -184,6 +184,8 @@ export class SearchIndex {
 		for (const path of change.removed) this.remove(path);
 		for (const [from, to] of change.renamed) this.rename(from, to);
 		const rejected: { path: string; error: Error }[] = [];
+		// A start-up load is one change of every record: allocate the matrix once, at its final size.
+		this.matrix.reserve(change.upserted.reduce((n, r) => n + r.passages.length, 0));
 		for (const record of change.upserted) {
 			try {
 				this.upsert(record);

@@ -1,20 +1,9 @@
 import { Notice, type App } from 'obsidian';
+import type { Dtype } from '../../core/embedding/types';
 import type { ModelFiles } from '../../core/embedding/model-files';
-import type { Dtype, Embedder } from '../../core/embedding/types';
-import type { Chunker } from '../../core/index/chunker-port';
-import { expectedMeta } from '../../core/store/model-key';
-import type { VectorStore } from '../../core/store/types';
-import { SearchIndex } from '../../core/search/search-index';
+import type { EngineHandle } from '../../core/session/engine-handle';
 import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-source';
 import type { SemanticSearchSettings } from './settings';
-
-/** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
-export interface EngineHandle {
-	embedder: Embedder;
-	chunk: Chunker;
-	/** Terminates the worker (if any) and frees the model. */
-	dispose(): Promise<void>;
-}
 
 export type EngineLoader = (files: ModelFiles, dtype: Dtype) => Promise<EngineHandle>;
 
@@ -38,31 +27,4 @@ export function noticedModelFiles(app: App, pluginId: string, settings: Semantic
 		// A failed download reports its own error; its progress notice must not stay up.
 		read: (path) => files.read(path).finally(() => notice?.hide()),
 	};
-}
-
-/**
- * Loads the model, then the store's vectors into a search index: everything but the indexer.
- * Fails (with no worker left running) when the plugin was unloaded meanwhile or the store cannot
- * be read.
- */
-export async function openEngine(
-	load: () => Promise<EngineHandle>,
-	store: () => VectorStore,
-	isDisposed: () => boolean,
-): Promise<{ engine: EngineHandle; store: VectorStore; searchIndex: SearchIndex }> {
-	const engine = await load();
-	if (isDisposed()) {
-		await engine.dispose();
-		throw new Error('The plugin was unloaded while the model loaded.');
-	}
-	const opened = store();
-	try {
-		// Vectors of another model or chunking are useless for this one; the indexer rebuilds them.
-		const meta = await opened.getMeta();
-		const valid = meta !== undefined && meta.modelKey === expectedMeta(engine.embedder.modelKey).modelKey;
-		return { engine, store: opened, searchIndex: SearchIndex.fromRecords(engine.embedder.dim, valid ? await opened.all() : []) };
-	} catch (error) {
-		await engine.dispose(); // no worker may outlive a failed start
-		throw error;
-	}
 }

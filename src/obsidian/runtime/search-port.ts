@@ -1,59 +1,35 @@
-import type { Indexer } from '../../core/index/indexer';
-import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
+import { withThreshold } from '../../core/search/calibration';
 import type { SearchOptions } from '../../core/search/options';
-import { relatedNotes, searchText } from '../../core/search/query';
-import type { SearchIndex } from '../../core/search/search-index';
-import type { EngineHandle } from './engine-loader';
 import { userMessage } from './errors';
+import type { LazySession } from './lazy-session';
 import type { RelatedSource, SearchAnswer } from './ports';
 import type { SemanticSearchSettings } from './settings';
 
-/** What a search runs on once the model is loaded. */
-export interface Searchable {
-	engine: EngineHandle;
-	indexer: Indexer;
-	searchIndex: SearchIndex;
-}
-
-export interface SearchDeps {
-	settings(): SemanticSearchSettings;
-	/** Loads the model if needed; the index catches up in the background. */
-	ready(): Promise<Searchable>;
-	/** The query embedding failed with `ready`: drop that engine unless it was already replaced. */
-	dropEngine(ready: Searchable): void;
-	onIndexChange(listener: () => void): () => void;
-}
-
-function searchOptions(settings: SemanticSearchSettings, indexer: Indexer): SearchOptions {
+function searchOptions(settings: SemanticSearchSettings): SearchOptions {
 	return {
 		limit: settings.maxResults,
-		// A user threshold above the calibrated 'strong' cut makes every shown result strong.
-		calibration: { threshold: settings.threshold, strong: Math.max(DEFAULT_CALIBRATION.strong, settings.threshold) },
-		exclude: (path) => indexer.isExcluded(path),
+		calibration: withThreshold(settings.threshold),
 	};
 }
 
 /** The search modal's and related view's port; settings are read per query so changes apply at once. */
-export function searchPort(deps: SearchDeps): RelatedSource {
+export function searchPort(lazy: LazySession, settings: () => SemanticSearchSettings): RelatedSource {
 	return {
 		get threshold() {
-			return deps.settings().threshold;
+			return settings().threshold;
 		},
 		search: async (query): Promise<SearchAnswer> => {
-			const ready = await deps.ready();
+			const session = await lazy.get(false);
 			try {
-				return await searchText(ready.engine.embedder, ready.searchIndex, query, searchOptions(deps.settings(), ready.indexer));
+				return await session.search(query, searchOptions(settings()));
 			} catch (error) {
 				// The query embedding failed: most likely the worker died. Start a fresh one next time.
 				console.error('Semantic note search: search failed', error);
-				deps.dropEngine(ready);
+				lazy.dropAfterFailure(session);
 				throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
 			}
 		},
-		related: async (path): Promise<SearchAnswer> => {
-			const ready = await deps.ready();
-			return relatedNotes(ready.searchIndex, path, searchOptions(deps.settings(), ready.indexer));
-		},
-		onIndexChange: (listener) => deps.onIndexChange(listener),
+		related: async (path): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings())),
+		onIndexChange: (listener) => lazy.onChange(listener),
 	};
 }

@@ -1,11 +1,9 @@
 import type { Runtime } from './ports';
 import type { SemanticSearchSettings } from './settings';
+import { settingsChange } from './settings-change';
 
 /** Settings are applied this long after the last change. */
 const APPLY_SETTINGS_MS = 1000;
-
-/** Changes after which the index must be brought in line (new model, other notes included). */
-const NEEDS_SYNC: (keyof SemanticSearchSettings)[] = ['modelFolder', 'allowDownload', 'dtype', 'exclusions'];
 
 /**
  * Applies saved settings to the runtime once the user stops typing or dragging: a model reload or
@@ -22,7 +20,7 @@ export class SettingsApplier {
 	) {}
 
 	changed(before: SemanticSearchSettings, after: SemanticSearchSettings): void {
-		if (NEEDS_SYNC.some((k) => before[k] !== after[k])) this.syncOwed = true;
+		if (settingsChange(before, after).sync) this.syncOwed = true;
 		window.clearTimeout(this.timer);
 		this.timer = window.setTimeout(() => {
 			const runtime = this.runtime();

@@ -4,7 +4,7 @@ import { readRequired } from '../../core/embedding/read-model';
 import type { Dtype } from '../../core/embedding/types';
 import { workerPort } from '../../worker/port';
 import { WorkerClient } from '../../worker/worker-client';
-import type { EngineHandle } from './engine-loader';
+import type { EngineHandle } from '../../core/session/engine-handle';
 import { startEmbeddingWorker } from './worker-factory';
 
 /**

@@ -82,7 +82,7 @@ describe('Indexer', () => {
 			return all();
 		};
 		embedder.embeddedTexts = [];
-		const report = await make({ knownRecords: loaded }).run();
+		const report = await make({ opened: { records: loaded } }).run();
 		expect(reads).toBe(0);
 		expect(report).toMatchObject({ embedded: 0, reused: 4, chunks: 5 });
 	});

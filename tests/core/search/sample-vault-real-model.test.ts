@@ -11,7 +11,8 @@ import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine'
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
 import { FsNoteSource } from '../../../src/node/fs-note-source';
-import { indexVault } from '../../../src/core/index/index-vault';
+import { inProcessEngine } from '../../../src/core/session/in-process-engine';
+import { openSession } from '../../../src/core/session/index-session';
 import { MemoryVectorStore } from '../../../src/core/store/memory-store';
 import { DEFAULT_CALIBRATION, SearchIndex, searchText } from '../../../src/core/search';
 
@@ -33,9 +34,14 @@ describe.skipIf(!modelDir)('sample vault with the real model', () => {
 
 	beforeAll(async () => {
 		engine = await createNodeEngine({ files: nodeModelFiles(modelDir as string), dtype: 'fp32' });
-		const store = new MemoryVectorStore();
-		await indexVault({ source: new FsNoteSource(vault), store, engine, exclusions: createExclusions(defaultExclusionPatterns('.obsidian')) });
-		index = SearchIndex.fromRecords(engine.dim, await store.all());
+		const session = await openSession({
+			engine: inProcessEngine(engine),
+			store: new MemoryVectorStore(),
+			source: new FsNoteSource(vault),
+			exclusions: createExclusions(defaultExclusionPatterns('.obsidian')),
+		});
+		await session.sync();
+		index = session.searchIndex;
 	});
 	afterAll(() => engine?.dispose());
 
