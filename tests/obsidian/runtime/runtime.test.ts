@@ -4,6 +4,8 @@ import { defaultSettings, type SemanticSearchSettings } from '../../../src/obsid
 import { asApp } from '../../helpers/obsidian-harness';
 import { fakeEngineRuntime } from '../../helpers/obsidian-runtime';
 import { App, Notice } from '../../shims/obsidian';
+import { MemoryVectorStore } from '../../../src/core/store/memory-store';
+import type { VectorStore } from '../../../src/core/store/types';
 
 const NOTES: Record<string, string> = {
 	'Garden/Tomatoes.md': '# Tomatoes\nWater the tomato plants every morning and stake the tomato vines.',
@@ -13,7 +15,7 @@ const NOTES: Record<string, string> = {
 	'.obsidian/ignored.md': 'tomato config',
 };
 
-async function setup(settingsPatch: Partial<SemanticSearchSettings> = {}, options: { unavailable?: boolean } = {}) {
+async function setup(settingsPatch: Partial<SemanticSearchSettings> = {}, options: { unavailable?: boolean; store?: VectorStore } = {}) {
 	const app = new App();
 	for (const [p, t] of Object.entries(NOTES)) await app.vault.create(p, t);
 	let settings: SemanticSearchSettings = { ...defaultSettings('.obsidian'), threshold: 0.1, exclusions: '.obsidian/\nPrivate/', ...settingsPatch };
@@ -38,6 +40,23 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		const status = await runtime.index.status();
 		expect([status.indexed, status.failed]).toEqual([3, []]);
 		expect(status.lastReport).toEqual(report);
+	});
+
+	it('reads the stored index once when it starts: the search matrix and the start-up sync share that read', async () => {
+		const store = new MemoryVectorStore();
+		const first = await setup({}, { store });
+		await first.runtime.index.sync();
+		await first.runtime.dispose();
+		let reads = 0;
+		const all = store.all.bind(store);
+		store.all = () => {
+			reads++;
+			return all();
+		};
+		const { runtime } = await setup({}, { store });
+		expect((await runtime.index.sync()).embedded).toBe(0);
+		expect((await runtime.search.search('tomato plants')).results[0]?.path).toBe('Garden/Tomatoes.md');
+		expect(reads).toBe(1);
 	});
 
 	it('a search before any sync loads the model once and brings the index up to date in the background', async () => {
