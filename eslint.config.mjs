@@ -13,20 +13,29 @@ export default defineConfig([
 	},
 	{
 		// The CLI, scripts and tests run in Node, not in Obsidian: Node built-ins are their platform.
-		files: ['src/cli/**', 'scripts/**', 'tests/**', 'esbuild.config.mjs'],
+		files: ['src/cli/**', 'src/node/**', 'scripts/**', 'tests/**', 'esbuild.config.mjs'],
 		rules: { 'import/no-nodejs-modules': 'off', 'obsidianmd/no-nodejs-modules': 'off' },
 	},
 	{
-		// Code that never runs inside Obsidian: the CLI, scripts, tests, and the core modules only the
+		// What runs in Obsidian or the worker (core, worker, plugin) never reaches Node: Node-only
+		// adapters live in src/node/, which only the CLI, scripts and tests import.
+		files: ['src/core/**', 'src/worker/**', 'src/obsidian/**', 'src/main.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['node:*'], message: 'Node built-ins belong in src/node/: this code runs in Obsidian and its Web Worker.' },
+						{ group: ['**/node/*', '**/node'], message: 'src/node/ is Node-only: the CLI, scripts and tests import it, the plugin never does.' },
+					],
+				},
+			],
+		},
+	},
+	{
+		// Code that never runs inside Obsidian: the CLI, scripts, tests, and the Node adapters only the
 		// CLI and tests load. The guidelines below are about Obsidian's window and API.
-		files: [
-			'src/cli/**',
-			'scripts/**',
-			'tests/**',
-			'src/core/embedding/node.ts',
-			'src/core/index/disk-store.ts',
-			'src/core/index/fs-note-source.ts',
-		],
+		files: ['src/cli/**', 'src/node/**', 'scripts/**', 'tests/**'],
 		rules: {
 			// Node has no `window` (or popout windows): its timers are the global ones, which is also
 			// what vitest's fake timers replace.

@@ -59,7 +59,7 @@ export async function buildWorkerSource({ root, minify }) {
 	return result.outputFiles[0].text;
 }
 
-/** Serves the worker script to the bundle as `virtual:embedding-worker` (src/obsidian/worker-factory.ts). */
+/** Serves the worker script to the bundle as `virtual:embedding-worker` (src/obsidian/runtime/worker-factory.ts). */
 export function inlineWorker(workerSource) {
 	return {
 		name: 'inline-worker',

@@ -1,15 +1,15 @@
 import { Plugin } from 'obsidian';
-import { registerCommands, confirmReindex, showIndexStatus } from './obsidian/commands';
-import { IndexJobs } from './obsidian/index-jobs';
-import { modelCacheFolder } from './obsidian/model-source';
-import type { Runtime, RuntimeFactory } from './obsidian/ports';
-import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/related-view';
-import { createVaultRuntime } from './obsidian/runtime';
-import { parseSettings, type SemanticSearchSettings } from './obsidian/settings';
-import { SettingsApplier } from './obsidian/settings-applier';
-import { SemanticSearchSettingTab, type SettingsHost } from './obsidian/settings-tab';
-import { IndexStatusBar } from './obsidian/status-bar';
-import { registerVaultEvents } from './obsidian/vault-events';
+import { registerCommands, confirmReindex, showIndexStatus } from './obsidian/ui/commands';
+import { IndexJobs } from './obsidian/ui/index-jobs';
+import { modelCacheFolder } from './obsidian/runtime/model-source';
+import type { Runtime, RuntimeFactory } from './obsidian/runtime/ports';
+import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/ui/related-view';
+import { createVaultRuntime } from './obsidian/runtime/runtime';
+import { parseSettings, type SemanticSearchSettings } from './obsidian/runtime/settings';
+import { SettingsApplier } from './obsidian/runtime/settings-applier';
+import { SemanticSearchSettingTab, type SettingsHost } from './obsidian/ui/settings-tab';
+import { IndexStatusBar } from './obsidian/ui/status-bar';
+import { registerVaultEvents } from './obsidian/runtime/vault-events';
 
 /** Lifecycle only: settings, runtime, UI and events are built in src/obsidian/. */
 export default class SemanticNoteSearchPlugin extends Plugin implements SettingsHost {

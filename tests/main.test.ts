@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SemanticNoteSearchPlugin from '../src/main';
-import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
+import { RELATED_VIEW_TYPE } from '../src/obsidian/ui/related-view';
 import { FakeRuntime, report } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';

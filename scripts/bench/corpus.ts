@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { planBatches } from '../../src/core/embedding/batching';
 import { DEFAULT_BATCH_SIZE } from '../../src/core/embedding/engine';
-import { createNodeEngine, nodeModelFiles } from '../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../src/node/node-engine';
 import { titleOf } from '../../src/core/index/snippet';
 import { chunkNote } from '../../src/core/text/chunker';
 import type { Corpus } from './corpus-types';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeWasmBinary } from '../../src/core/embedding/node';
+import { nodeWasmBinary } from '../../src/node/node-engine';
 import { registerOrtRuntime } from '../../src/core/embedding/ort-runtime';
 import type { Corpus, EmbedResult } from './corpus-types';
 import { cpuSince, now, runPart } from './part';

@@ -10,12 +10,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Indexer } from '../../src/core/index/indexer';
-import { MemoryVectorStore } from '../../src/core/index/memory-store';
+import { MemoryVectorStore } from '../../src/core/store/memory-store';
 import type { NoteSource } from '../../src/core/index/types';
 import { createEngine } from '../../src/core/embedding/engine';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { requiredFiles } from '../../src/core/embedding/model-manifest';
-import { nodeWasmBinary } from '../../src/core/embedding/node';
+import { nodeWasmBinary } from '../../src/node/node-engine';
 import type { Embedder } from '../../src/core/embedding/types';
 import { createWorkerHandler } from '../../src/worker/handler';
 import { inProcessPort } from '../../src/worker/port';

@@ -5,8 +5,8 @@
  * for the read part; the browser e2e test exercises the real thing.
  */
 import 'fake-indexeddb/auto';
-import { IdbVectorStore } from '../../src/core/index/idb-store';
-import type { NoteRecord } from '../../src/core/index/types';
+import { IdbVectorStore } from '../../src/core/store/idb-store';
+import type { NoteRecord } from '../../src/core/store/types';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { now, runPart } from './part';
 import { randomUnitVector, seededRandom } from './stats';

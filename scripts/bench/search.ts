@@ -3,7 +3,7 @@
  * per-note aggregation and top-k. The threshold is -1 so every note is a candidate (the worst
  * case for the top-k stage); real calibrated thresholds only make it cheaper.
  */
-import type { NoteRecord, StoredPassage } from '../../src/core/index/types';
+import type { NoteRecord, StoredPassage } from '../../src/core/store/types';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { now, runPart } from './part';
 import { percentile, randomUnitVector, seededRandom } from './stats';

@@ -7,18 +7,18 @@
  * The driver (e2e.ts) calls `window.harness.*` through Playwright.
  */
 import { modelFilesFrom } from '../../src/core/embedding/model-files';
-import { IdbVectorStore, vaultDatabaseName } from '../../src/core/index/idb-store';
+import { IdbVectorStore, vaultDatabaseName } from '../../src/core/store/idb-store';
 import { Indexer } from '../../src/core/index/indexer';
-import { expectedMeta } from '../../src/core/index/model-key';
+import { expectedMeta } from '../../src/core/store/model-key';
 import type { IndexReport, NoteSource, RecordsChange } from '../../src/core/index/types';
 import { DEFAULT_CALIBRATION } from '../../src/core/search/calibration';
 import { explainEmpty } from '../../src/core/search/explain';
 import type { SearchOptions } from '../../src/core/search/options';
 import { relatedNotes, searchText, type SearchOutcome } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { renderResult } from '../../src/obsidian/result-row';
-import type { EngineHandle } from '../../src/obsidian/runtime';
-import { loadWorkerEngine } from '../../src/obsidian/worker-engine';
+import { renderResult } from '../../src/obsidian/ui/result-row';
+import type { EngineHandle } from '../../src/core/session/engine-handle';
+import { loadWorkerEngine } from '../../src/obsidian/runtime/worker-engine';
 import { installObsidianDom } from './obsidian-dom';
 import { renderScene, type SceneInfo } from './scene';
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeEngine, nodeModelSource } from '../core/embedding/node';
+import { createNodeEngine, nodeModelSource } from '../node/node-engine';
 import type { EmbeddingEngine } from '../core/embedding/types';
 import type { ModelRequest } from './args';
 import type { CliContext } from './command';

@@ -1,5 +1,5 @@
 import { explainEmpty, type EmptyReason, type SearchOutcome } from '../core/search';
-import { DEFAULT_CALIBRATION, type Calibration } from '../core/search/calibration';
+import { DEFAULT_CALIBRATION, withThreshold, type Calibration } from '../core/search/calibration';
 import { numberOption } from './args';
 import type { CliContext } from './command';
 import { UsageError } from './errors';
@@ -23,8 +23,7 @@ export function resultSettings(values: { limit?: string; threshold?: string }): 
 	const limit = numberOption('limit', values.limit, 10, 1, 10_000);
 	if (!Number.isInteger(limit)) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
 	const threshold = numberOption('threshold', values.threshold, DEFAULT_CALIBRATION.threshold, -1, 1);
-	// A user threshold above the strong cut-off leaves only strong results: keep strong ≥ threshold.
-	return { limit, calibration: { threshold, strong: Math.max(threshold, DEFAULT_CALIBRATION.strong) } };
+	return { limit, calibration: withThreshold(threshold) };
 }
 
 /**

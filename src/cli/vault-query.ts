@@ -1,5 +1,5 @@
-import type { EmbeddingEngine } from '../core/embedding/types';
-import { SearchIndex, type SearchOptions, type SearchOutcome } from '../core/search';
+import type { SearchOptions, SearchOutcome } from '../core/search';
+import type { IndexSession } from '../core/session/index-session';
 import { modelRequest, parseCommandArgs } from './args';
 import { MODEL_USAGE, printUsage, withEngine, type Command } from './command';
 import { EXIT_OK, UsageError } from './errors';
@@ -19,8 +19,8 @@ export interface VaultQuery {
 	 * milliseconds; what it returns is what `answer` gets. Default: the argument as given.
 	 */
 	resolveSubject?(vault: string, subject: string, cwd: string): string;
-	/** The results for `subject` from the freshly updated index. */
-	answer(engine: EmbeddingEngine, index: SearchIndex, subject: string, options: SearchOptions): SearchOutcome | Promise<SearchOutcome>;
+	/** The results for `subject` from the freshly updated index (the session leaves out excluded notes). */
+	answer(session: IndexSession, subject: string, options: SearchOptions): SearchOutcome | Promise<SearchOutcome>;
 }
 
 /**
@@ -48,12 +48,11 @@ ${MODEL_USAGE}`,
 			const subject = query.resolveSubject ? query.resolveSubject(vault, subjectArg, ctx.io.cwd) : subjectArg;
 			const cache = await prepareVaultCache(ctx, vault, values);
 			const outcome = await withEngine(ctx, request, async (engine) => {
-				const { store } = await updateVaultIndex(vault, cache, engine);
+				const { session } = await updateVaultIndex(vault, cache, engine);
 				try {
-					const index = SearchIndex.fromRecords(engine.dim, await store.all());
-					return await query.answer(engine, index, subject, { ...settings, exclude: (p) => cache.exclusions.isExcluded(p) });
+					return await query.answer(session, subject, settings);
 				} finally {
-					await store.close();
+					await session.dispose();
 				}
 			});
 			printResults(ctx, outcome, settings, values.json ?? false, subjectArg);

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbeddingEngine } from '../core/embedding/types';
-import { DiskVectorStore } from '../core/index/disk-store';
 import { createExclusions, defaultExclusionPatterns } from '../core/index/exclusions';
-import { FsNoteSource } from '../core/index/fs-note-source';
-import { indexVault } from '../core/index/index-vault';
-import type { Exclusions, IndexReport, VectorStore } from '../core/index/types';
+import type { Exclusions, IndexReport } from '../core/index/types';
+import { inProcessEngine } from '../core/session/in-process-engine';
+import { openSession, type IndexSession } from '../core/session/index-session';
+import { DiskVectorStore } from '../node/disk-store';
+import { FsNoteSource } from '../node/fs-note-source';
 import { MODEL_OPTIONS } from './args';
 import type { CliContext } from './command';
 import { UsageError } from './errors';
@@ -148,24 +149,25 @@ function errorCode(error: unknown): string {
 
 export interface UpdatedVault {
 	report: IndexReport;
-	store: VectorStore;
+	/** The vault's session, its search index current; the caller disposes it. */
+	session: IndexSession;
 }
 
 /**
  * Brings the index of `vault` (from {@link resolveVault}) up to date in `cache` (from
- * {@link prepareVaultCache}) and hands back the open store (caller closes it). Unchanged notes
- * cost a stat each; only new or edited notes are embedded. Once the index reflects new
- * exclusion options, they are remembered for later runs.
+ * {@link prepareVaultCache}): the store is read once, unchanged notes cost a stat each, only new
+ * or edited notes are embedded. Once the index reflects new exclusion options, they are
+ * remembered for later runs.
  */
 export async function updateVaultIndex(vault: string, cache: VaultCache, engine: EmbeddingEngine): Promise<UpdatedVault> {
 	const { cacheDir, exclusions } = cache;
-	const store = new DiskVectorStore(cacheDir);
+	const session = await openSession({ engine: inProcessEngine(engine), store: new DiskVectorStore(cacheDir), source: new FsNoteSource(vault), exclusions });
 	try {
-		const report = await indexVault({ source: new FsNoteSource(vault), store, engine, exclusions });
+		const report = await session.sync();
 		if (cache.changed) await writeFile(path.join(cacheDir, EXCLUSIONS_FILE), `${JSON.stringify(cache.remembered)}\n`);
-		return { report, store };
+		return { report, session };
 	} catch (error) {
-		await store.close();
+		await session.dispose();
 		throw error;
 	}
 }

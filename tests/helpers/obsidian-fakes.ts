@@ -1,7 +1,7 @@
 /** Fakes of the plugin's ports (src/obsidian/ports.ts), for UI tests that do not need a real index. */
 import type { IndexProgress, IndexReport } from '../../src/core/index/types';
 import type { SearchResult } from '../../src/core/search/types';
-import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, SearchAnswer } from '../../src/obsidian/ports';
+import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, SearchAnswer } from '../../src/obsidian/runtime/ports';
 
 export function report(partial: Partial<IndexReport> = {}): IndexReport {
 	return { notes: 0, chunks: 0, embedded: 0, reused: 0, renamed: 0, removed: 0, failed: [], seconds: 0, ...partial };

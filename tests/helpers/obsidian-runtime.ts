@@ -3,9 +3,10 @@ import 'fake-indexeddb/auto';
 import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { localChunker } from '../../src/core/index/chunker-port';
-import type { RuntimeFactory } from '../../src/obsidian/ports';
-import type { EngineLoader } from '../../src/obsidian/engine-loader';
-import { vaultRuntimeFactory } from '../../src/obsidian/runtime';
+import type { VectorStore } from '../../src/core/store/types';
+import type { RuntimeFactory } from '../../src/obsidian/runtime/ports';
+import type { EngineLoader } from '../../src/obsidian/runtime/engine-loader';
+import { vaultRuntimeFactory } from '../../src/obsidian/runtime/runtime';
 import { FakeEmbedder } from './fake-embedder';
 
 export interface FakeEngineProbe {
@@ -15,7 +16,7 @@ export interface FakeEngineProbe {
 	allDisposed(): boolean;
 }
 
-export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounceMs?: number } = {}): { factory: RuntimeFactory; probe: FakeEngineProbe } {
+export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounceMs?: number; store?: VectorStore } = {}): { factory: RuntimeFactory; probe: FakeEngineProbe } {
 	const probe: FakeEngineProbe = {
 		loads: 0,
 		embedders: [],
@@ -33,6 +34,7 @@ export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounce
 		loadEngine,
 		modelFiles: () => memoryModelFiles({ 'config.json': new Uint8Array([123, 125]) }, 'test model'),
 		editDebounceMs: options.editDebounceMs ?? 5,
+		...(options.store ? { openStore: () => options.store as VectorStore } : {}),
 	});
 	return { factory, probe };
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { EmbeddingEngine } from '../../src/core/embedding/types';
-import { IdbVectorStore } from '../../src/core/index/idb-store';
+import { IdbVectorStore } from '../../src/core/store/idb-store';
 import { Indexer } from '../../src/core/index/indexer';
 import { createWorkerHandler } from '../../src/worker/handler';
 import { inProcessPort, type WorkerPort } from '../../src/worker/port';

@@ -22,8 +22,8 @@ ${MODEL_USAGE}`,
 		const vault = await resolveVault(positionals[0], ctx.io.cwd);
 		const cache = await prepareVaultCache(ctx, vault, values);
 		const report = await withEngine(ctx, request, async (engine) => {
-			const { report, store } = await updateVaultIndex(vault, cache, engine);
-			await store.close();
+			const { report, session } = await updateVaultIndex(vault, cache, engine);
+			await session.dispose();
 			return report;
 		});
 		if (values.json) printJson(ctx, report);

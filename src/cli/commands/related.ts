@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { relatedNotes } from '../../core/search';
 import { UsageError } from '../errors';
 import { vaultQueryCommand } from '../vault-query';
 
@@ -14,7 +13,7 @@ Prints the related notes (never the note itself); with --json
 {"threshold": T, "results": [{"path", "score", "band", "heading", "snippet"}]}.`,
 	subjectName: 'NOTE_PATH',
 	resolveSubject: vaultPath,
-	answer: (_engine, index, notePath, options) => relatedNotes(index, notePath, options),
+	answer: (session, notePath, options) => session.related(notePath, options),
 });
 
 /**

@@ -1,4 +1,3 @@
-import { searchText } from '../../core/search';
 import { vaultQueryCommand } from '../vault-query';
 
 export const searchCommand = vaultQueryCommand({
@@ -10,5 +9,5 @@ Prints the best-matching notes, each scored by its best passage; with --json
 {"threshold": T, "results": [{"path", "score", "band", "heading", "snippet"}]}.
 An empty list is a valid answer: the reason is printed instead (and as "reason"/"message" in JSON).`,
 	subjectName: 'QUERY',
-	answer: (engine, index, query, options) => searchText(engine, index, query, options),
+	answer: (session, query, options) => session.search(query, options),
 });

@@ -3,7 +3,7 @@ import type { Embedder } from '../embedding/types';
 import type { Passage } from '../text/passage';
 import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from './errors';
 import { toStoredPassage } from './snippet';
-import type { NoteRecord } from './types';
+import type { NoteRecord } from '../store/types';
 
 /** A note read, hashed and chunked, waiting for its vectors. */
 export interface PreparedNote {

@@ -2,31 +2,22 @@ import type { Embedder } from '../embedding/types';
 import { chunkingKey as defaultChunkingKey } from '../text/chunk-params';
 import type { Chunker } from './chunker-port';
 import { type Clock, systemClock } from './clock';
-import { contentHash } from './content-hash';
+import { contentHash } from '../store/content-hash';
 import { EditDebouncer } from './edit-debouncer';
 import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
 import { Emitter } from './emitter';
 import { errorMessage, isEmbedderUnavailable } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import { type KnownNote, toKnown } from './known-note';
-import { expectedMeta } from './model-key';
+import { expectedMeta } from '../store/model-key';
+import { readStore, type StoreContents } from '../store/read-store';
 import { capPassages } from './passage-cap';
 import { isUnchanged, type KnownRecord, matchRenames, planStartup } from './plan';
 import { ProgressTracker } from './progress-tracker';
 import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
-import type {
-	Exclusions,
-	IndexProgress,
-	IndexReport,
-	IndexStatus,
-	NoteRecord,
-	NoteSource,
-	RebuildNotice,
-	RecordsChange,
-	VaultFile,
-	VectorStore,
-} from './types';
+import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, RebuildNotice, RecordsChange, VaultFile } from './types';
+import type { NoteRecord, VectorStore } from '../store/types';
 
 export interface IndexerOptions {
 	source: NoteSource;
@@ -49,11 +40,10 @@ export interface IndexerOptions {
 	chunkingKey?: string;
 	hash?: (text: string) => Promise<string>;
 	/**
-	 * Records the caller has already read from this store (e.g. to fill the search matrix), so
-	 * the indexer does not read every vector a second time at startup. Ignored if the store's
-	 * meta does not match (the store is then cleared anyway).
+	 * The store as `readStore` left it for this model (session start-up reads it once for the
+	 * search matrix too). Without it the indexer reads the store itself before its first run.
 	 */
-	knownRecords?: readonly NoteRecord[];
+	opened?: StoreContents;
 }
 
 export interface IndexerEvents {
@@ -87,7 +77,9 @@ export class Indexer {
 	private readonly hash: (text: string) => Promise<string>;
 	private exclusions: Exclusions;
 	private known: Map<string, KnownNote> | undefined;
-	private metaChecked = false;
+	/** The store read (and cleared if stale) for this model, once; the rebuild notice goes out at the first run. */
+	private opened: Promise<StoreContents> | undefined;
+	private rebuildAnnounced = false;
 
 	/** Runs and updates, one at a time. */
 	private workTail: Promise<unknown> = Promise.resolve();
@@ -116,7 +108,10 @@ export class Indexer {
 		this.tracker = new ProgressTracker(this.clock, (p) => this.events.emit('progress', p));
 		this.hash = options.hash ?? contentHash;
 		this.exclusions = options.exclusions ?? createExclusions(defaultExclusionPatterns());
-		if (options.knownRecords) this.known = new Map(options.knownRecords.map((r) => [r.path, toKnown(r)]));
+		if (options.opened) {
+			this.opened = Promise.resolve(options.opened);
+			this.known = new Map(options.opened.records.map((r) => [r.path, toKnown(r)]));
+		}
 	}
 
 	/** Subscribes to 'progress', 'records', 'rebuild' or 'error'; returns the unsubscribe function. */
@@ -289,33 +284,26 @@ export class Indexer {
 
 	private async loadKnown(): Promise<Map<string, KnownNote>> {
 		if (!this.known) {
-			const records = await this.options.store.all();
+			const { records } = await this.openStore();
 			// Another caller may have loaded it while we awaited.
 			this.known ??= new Map(records.map((r) => [r.path, toKnown(r)]));
 		}
 		return this.known;
 	}
 
-	/** Clears the store when its vectors were made by another model, chunking or schema. */
-	private async ensureMeta(): Promise<void> {
-		if (this.metaChecked) return;
-		const { store } = this.options;
+	private openStore(): Promise<StoreContents> {
 		const want = expectedMeta(this.options.embedder.modelKey, this.options.chunkingKey ?? defaultChunkingKey());
-		const have = await store.getMeta();
-		if (have && have.schemaVersion === want.schemaVersion && have.modelKey === want.modelKey) {
-			this.metaChecked = true;
-			return;
-		}
-		const hadRecords = have !== undefined || (await store.all()).length > 0;
-		if (hadRecords) {
-			await this.serialStore(() => store.clear());
-			this.known = new Map();
-			const reason: RebuildNotice['reason'] = !have ? 'no-metadata' : have.schemaVersion !== want.schemaVersion ? 'schema-changed' : 'model-changed';
-			this.events.emit('rebuild', { reason, previous: have, current: want });
-			this.events.emit('records', { upserted: [], removed: [], renamed: [], reset: true });
-		}
-		await store.setMeta(want);
-		this.metaChecked = true;
+		this.opened ??= this.serialStore(() => readStore(this.options.store, want));
+		return this.opened;
+	}
+
+	/** Tells listeners, once, that the store was cleared because it held another model's vectors. */
+	private async announceRebuild(): Promise<void> {
+		const { rebuild } = await this.openStore();
+		if (!rebuild || this.rebuildAnnounced) return;
+		this.rebuildAnnounced = true;
+		this.events.emit('rebuild', rebuild);
+		this.events.emit('records', { upserted: [], removed: [], renamed: [], reset: true });
 	}
 
 	private async removeRecords(paths: readonly string[]): Promise<number> {
@@ -368,7 +356,7 @@ export class Indexer {
 		const report = emptyReport();
 		this.beginRun();
 		try {
-			await this.ensureMeta();
+			await this.announceRebuild();
 			await work(report, await this.loadKnown());
 		} finally {
 			this.endRun();

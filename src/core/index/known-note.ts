@@ -1,5 +1,5 @@
 import type { KnownRecord } from './plan';
-import type { NoteRecord } from './types';
+import type { NoteRecord } from '../store/types';
 
 /**
  * A stored record as the indexer remembers it: no vectors (a vault's worth would double the

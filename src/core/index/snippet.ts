@@ -1,5 +1,5 @@
 import type { Passage } from '../text/passage';
-import type { StoredPassage } from './types';
+import type { StoredPassage } from '../store/types';
 
 const SNIPPET_CHARS = 200;
 

@@ -106,3 +106,8 @@ export function bandFor(score: number, calibration: Calibration = DEFAULT_CALIBR
 	if (!(score >= calibration.threshold)) return undefined;
 	return score >= calibration.strong ? 'strong' : 'related';
 }
+
+/** The calibration with a user-chosen threshold; a threshold above the 'strong' cut makes every result strong. */
+export function withThreshold(threshold: number): Calibration {
+	return { threshold, strong: Math.max(DEFAULT_CALIBRATION.strong, threshold) };
+}

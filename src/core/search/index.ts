@@ -22,7 +22,7 @@
  */
 export type { Band, SearchResult } from './types';
 export { SearchIndex, type SearchIndexOptions } from './search-index';
-export type { ScorerKind } from './scorer';
+export type { ScorerKind } from './row-scorer';
 export { bandFor, DEFAULT_CALIBRATION, type Calibration } from './calibration';
 export type { PathFilter, SearchOptions } from './options';
 export {

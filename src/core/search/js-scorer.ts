@@ -1,4 +1,4 @@
-import type { RowScorer } from './scorer';
+import type { RowScorer } from './row-scorer';
 
 /** Plain-JS scoring over an ordinary Float32Array; used where WebAssembly SIMD is missing. */
 export class JsScorer implements RowScorer {

@@ -1,5 +1,6 @@
 import { JsScorer } from './js-scorer';
-import { createScorer, type RowScorer, type ScorerKind } from './scorer';
+import type { RowScorer, ScorerKind } from './row-scorer';
+import { createScorer } from './create-scorer';
 
 /**
  * All passage vectors of the index in one contiguous, row-major Float32Array, so a search is a

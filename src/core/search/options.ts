@@ -27,3 +27,8 @@ export function isExcluded(filter: PathFilter | undefined, path: string): boolea
 	if (filter === undefined) return false;
 	return typeof filter === 'function' ? filter(path) : filter.has(path);
 }
+
+/** A filter that leaves out what either leaves out. */
+export function combineFilters(a: PathFilter | undefined, b: (path: string) => boolean): (path: string) => boolean {
+	return a === undefined ? b : (path) => b(path) || isExcluded(a, path);
+}

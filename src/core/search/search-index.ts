@@ -1,9 +1,10 @@
-import type { NoteRecord, RecordsChange, StoredPassage } from '../index/types';
+import type { RecordsChange } from '../index/types';
+import type { NoteRecord, StoredPassage } from '../store/types';
 import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
 import { DEFAULT_CALIBRATION } from './calibration';
 import { bandOf, isExcluded, type SearchOptions } from './options';
-import type { ScorerKind } from './scorer';
+import type { ScorerKind } from './row-scorer';
 import { TopK } from './top-k';
 import type { SearchResult } from './types';
 
@@ -183,6 +184,8 @@ export class SearchIndex {
 		for (const path of change.removed) this.remove(path);
 		for (const [from, to] of change.renamed) this.rename(from, to);
 		const rejected: { path: string; error: Error }[] = [];
+		// A start-up load is one change of every record: allocate the matrix once, at its final size.
+		this.matrix.reserve(change.upserted.reduce((n, r) => n + r.passages.length, 0));
 		for (const record of change.upserted) {
 			try {
 				this.upsert(record);

@@ -1,4 +1,4 @@
-import type { RowScorer } from './scorer';
+import type { RowScorer } from './row-scorer';
 import { dotsModule, type DotsFunction } from './wasm-dots';
 
 const PAGE = 65536;

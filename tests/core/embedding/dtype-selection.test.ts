@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { createEngine, memoryModelFiles } from '../../../src/core/embedding';
-import { nodeWasmBinary } from '../../../src/core/embedding/node';
+import { nodeWasmBinary } from '../../../src/node/node-engine';
 
 describe('dtype selection', () => {
 	test('q8 loads onnx/model_quantized.onnx and says q8 in its model key', async () => {

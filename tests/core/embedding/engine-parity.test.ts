@@ -3,7 +3,7 @@
  * forward pass of the same synthetic MiniLM to 1e-6, whatever the batching.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createNodeEngine, nodeModelFiles } from '../../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { referenceEmbeddings, SLOW_TIMEOUT } from '../../helpers/reference-cache';
 import { printFigures, compareWithReference, maxDiff } from '../../helpers/reference-parity';

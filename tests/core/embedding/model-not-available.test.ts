@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createEngine, ModelNotAvailableError } from '../../../src/core/embedding';
-import { nodeModelSource } from '../../../src/core/embedding/node';
+import { nodeModelSource } from '../../../src/node/node-engine';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'sns-no-model-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createEngineWithStages } from '../../../src/core/embedding/engine';
-import { nodeModelFiles, nodeWasmBinary } from '../../../src/core/embedding/node';
+import { nodeModelFiles, nodeWasmBinary } from '../../../src/node/node-engine';
 import { correctStages } from '../../../src/core/embedding/stages';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { referenceEmbeddings, SLOW_TIMEOUT } from '../../helpers/reference-cache';

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createEngineWithStages } from '../../../src/core/embedding/engine';
-import { nodeModelFiles, nodeWasmBinary } from '../../../src/core/embedding/node';
+import { nodeModelFiles, nodeWasmBinary } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { oracleEmbed, realModel } from '../../helpers/real-model';
 import { SLOW_TIMEOUT } from '../../helpers/reference-cache';

@@ -5,7 +5,7 @@
  * corpus and its token ids are checked in real-tokenizer-parity.test.ts: they need no weights.)
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createNodeEngine, nodeModelFiles } from '../../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { DEFAULT_CALIBRATION } from '../../../src/core/search/calibration';
 import { oracleEmbed, realModel } from '../../helpers/real-model';

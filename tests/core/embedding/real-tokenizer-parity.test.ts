@@ -4,7 +4,7 @@
  * which is why these checks live apart from the real-weights tier.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createNodeEngine, nodeModelFiles } from '../../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { oracleEmbed, realModel } from '../../helpers/real-model';
 import { SLOW_TIMEOUT } from '../../helpers/reference-cache';

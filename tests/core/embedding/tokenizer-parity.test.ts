@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTokenizer } from '../../../src/core/embedding/load-tokenizer';
-import { nodeModelFiles } from '../../../src/core/embedding/node';
+import { nodeModelFiles } from '../../../src/node/node-engine';
 import type { Tokenizer } from '../../../src/core/embedding/types';
 import { PARITY_TEXTS } from './parity-texts';
 

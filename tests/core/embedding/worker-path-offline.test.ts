@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { createEngine, memoryModelFiles } from '../../../src/core/embedding';
-import { nodeWasmBinary } from '../../../src/core/embedding/node';
+import { nodeWasmBinary } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { referenceEmbeddings, SLOW_TIMEOUT } from '../../helpers/reference-cache';
 import { printFigures, compareWithReference } from '../../helpers/reference-parity';

@@ -3,7 +3,7 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { localChunker } from '../../../src/core/index/chunker-port';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
-import { IdbVectorStore } from '../../../src/core/index/idb-store';
+import { IdbVectorStore } from '../../../src/core/store/idb-store';
 import { Indexer, MAX_PASSAGES_PER_NOTE, type IndexerOptions } from '../../../src/core/index/indexer';
 import type { IndexProgress } from '../../../src/core/index/types';
 import type { RebuildNotice, RecordsChange } from '../../../src/core/index/types';
@@ -82,7 +82,7 @@ describe('Indexer', () => {
 			return all();
 		};
 		embedder.embeddedTexts = [];
-		const report = await make({ knownRecords: loaded }).run();
+		const report = await make({ opened: { records: loaded } }).run();
 		expect(reads).toBe(0);
 		expect(report).toMatchObject({ embedded: 0, reused: 4, chunks: 5 });
 	});

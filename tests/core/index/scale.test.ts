@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { localChunker } from '../../../src/core/index/chunker-port';
-import { IdbVectorStore } from '../../../src/core/index/idb-store';
+import { IdbVectorStore } from '../../../src/core/store/idb-store';
 import { Indexer } from '../../../src/core/index/indexer';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
 import { MemoryNoteSource, syntheticVault } from '../../helpers/vault-fixtures';

@@ -1,4 +1,4 @@
-import type { NoteRecord, StoredPassage } from '../../../src/core/index/types';
+import type { NoteRecord, StoredPassage } from '../../../src/core/store/types';
 import { mulberry32 } from '../../helpers/prng';
 
 /** A seeded generator so every random case is reproducible. */

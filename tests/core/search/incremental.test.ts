@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteRecord } from '../../../src/core/index/types';
+import type { NoteRecord } from '../../../src/core/store/types';
 import { SearchIndex, type Calibration } from '../../../src/core/search';
 import { randomRecords, record, rng, unitVector } from './helpers';
 
@@ -147,5 +147,16 @@ describe('applying indexer record changes', () => {
 		expect(rejected.map((r) => r.path)).toEqual(['bad.md']);
 		expect(rejected[0].error).toBeInstanceOf(RangeError);
 		expectSameAnswers(index, SearchIndex.fromRecords(DIM, good), 54);
+	});
+
+	it('drops a note whose new record is rejected: the store no longer holds its old vectors', () => {
+		const random = rng(55);
+		const records = randomRecords(random, 5, DIM, 2);
+		const index = SearchIndex.fromRecords(DIM, records);
+		const target = records[3];
+		const rejected = index.apply({ reset: false, removed: [], renamed: [], upserted: [{ ...target, vectors: new Float32Array(1) }] });
+		expect(rejected.map((r) => r.path)).toEqual([target.path]);
+		expect(index.has(target.path)).toBe(false);
+		expectSameAnswers(index, SearchIndex.fromRecords(DIM, records.filter((r) => r !== target)), 56);
 	});
 });

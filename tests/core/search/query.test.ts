@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteRecord } from '../../../src/core/index/types';
+import type { NoteRecord } from '../../../src/core/store/types';
 import {
 	DEFAULT_CALIBRATION,
 	explainEmpty,

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine, nodeModelFiles } from '../../../src/core/embedding/node';
+import { createNodeEngine, nodeModelFiles } from '../../../src/node/node-engine';
 import type { EmbeddingEngine } from '../../../src/core/embedding/types';
 import { runCli } from '../../cli/context';
 import { realModel } from '../../helpers/real-model';

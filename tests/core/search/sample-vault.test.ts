@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
-import { FsNoteSource } from '../../../src/core/index/fs-note-source';
-import { indexVault } from '../../../src/core/index/index-vault';
-import { MemoryVectorStore } from '../../../src/core/index/memory-store';
+import { FsNoteSource } from '../../../src/node/fs-note-source';
+import { inProcessEngine } from '../../../src/core/session/in-process-engine';
+import { openSession } from '../../../src/core/session/index-session';
+import { MemoryVectorStore } from '../../../src/core/store/memory-store';
 import { SearchIndex, searchText, type Calibration } from '../../../src/core/search';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
 
@@ -37,12 +38,12 @@ function userIgnoreFilters(): string[] {
 	return app.userIgnoreFilters ?? [];
 }
 
-/** Runs the real indexer (fs source, chunker, exclusions, memory store) and loads the result. */
+/** Runs the shipped session (fs source, chunker, exclusions, memory store); its search index follows the store. */
 async function indexSampleVault(embedder: FakeEmbedder, patterns: string[]): Promise<SearchIndex> {
-	const store = new MemoryVectorStore();
-	const report = await indexVault({ source: new FsNoteSource(vault), store, engine: embedder, exclusions: createExclusions(patterns) });
+	const session = await openSession({ engine: inProcessEngine(embedder), store: new MemoryVectorStore(), source: new FsNoteSource(vault), exclusions: createExclusions(patterns) });
+	const report = await session.sync();
 	expect(report.failed).toEqual([]);
-	return SearchIndex.fromRecords(embedder.dim, await store.all());
+	return session.searchIndex;
 }
 
 describe('sample vault', () => {

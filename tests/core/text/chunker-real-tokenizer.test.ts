@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTokenizer } from '../../../src/core/embedding/load-tokenizer';
-import { nodeModelFiles } from '../../../src/core/embedding/node';
+import { nodeModelFiles } from '../../../src/node/node-engine';
 import type { Tokenizer } from '../../../src/core/embedding/types';
 import { chunkNote } from '../../../src/core/text/chunker';
 import { syntheticVault } from '../../helpers/vault-fixtures';

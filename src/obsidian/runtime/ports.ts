@@ -1,0 +1,77 @@
+/**
+ * What the Obsidian UI needs from the index and the search, kept small so the views and modals
+ * can be tested with fakes and do not depend on how the core wires its indexer, store and worker.
+ */
+import type { App } from 'obsidian';
+import type { IndexProgress, IndexReport, IndexStatus } from '../../core/index/types';
+import type { EmptyReason } from '../../core/search/query';
+import type { SearchResult } from '../../core/search/types';
+import type { SemanticSearchSettings } from './settings';
+
+export interface SearchAnswer {
+	results: SearchResult[];
+	/** Set exactly when `results` is empty: why, for the empty-state message. */
+	reason?: EmptyReason;
+}
+
+export interface SearchPort {
+	search(query: string): Promise<SearchAnswer>;
+	related(path: string): Promise<SearchAnswer>;
+	/** The threshold currently applied, quoted in "nothing similar enough" messages. */
+	readonly threshold: number;
+}
+
+/** The core's index status plus what the status modal shows about runs. */
+export interface PluginIndexStatus extends IndexStatus {
+	progress: IndexProgress;
+	/** The last finished run, if any. */
+	lastReport?: IndexReport;
+	/** Set when the model could not be loaded: what the user must do. */
+	modelProblem?: string;
+}
+
+export interface IndexPort {
+	progress(): IndexProgress;
+	/** Calls `listener` on every progress change; returns the unsubscribe function. */
+	onProgress(listener: (progress: IndexProgress) => void): () => void;
+	status(): Promise<PluginIndexStatus>;
+	pause(): void;
+	resume(): void;
+	cancel(): void;
+	/** Brings the index in line with the vault, re-embedding only what changed. */
+	sync(): Promise<IndexReport>;
+	/** Drops every stored vector and embeds the whole vault again. */
+	rebuild(): Promise<IndexReport>;
+	/** A note was created or its content changed. */
+	changed(path: string): void;
+	deleted(path: string): void;
+	renamed(from: string, to: string): void;
+}
+
+/** Keeps the related view current: fires after the index changed. */
+export interface RelatedSource extends SearchPort {
+	onIndexChange(listener: () => void): () => void;
+}
+
+/** Index + search for one vault, with the model, store and worker behind them. */
+export interface Runtime {
+	readonly index: IndexPort;
+	readonly search: RelatedSource;
+	/** What the user must do to make the model available, once loading it failed. */
+	modelProblem(): string | undefined;
+	/** Settings changed: reload the model or apply exclusions when needed, refresh open views. */
+	settingsChanged(): void;
+	/** Stops indexing, terminates the worker and closes the store. */
+	dispose(): Promise<void>;
+}
+
+export interface RuntimeContext {
+	app: App;
+	pluginId: string;
+	/** The current settings, read at each use so changes apply without rebuilding the runtime. */
+	settings(): SemanticSearchSettings;
+	/** The model could not be loaded when searching (indexing jobs report their own errors). */
+	onModelError(error: unknown): void;
+}
+
+export type RuntimeFactory = (context: RuntimeContext) => Runtime;

@@ -1,0 +1,21 @@
+import type { SemanticSearchSettings } from './settings';
+
+/** What a settings change requires of the runtime. */
+export interface SettingsChange {
+	/** Another model (folder, download permission, precision): drop the loaded one. */
+	reloadModel: boolean;
+	/** Other notes are left out: apply the new exclusions to the index. */
+	exclusions: boolean;
+	/** The index must be brought in line with the vault afterwards. */
+	sync: boolean;
+}
+
+/**
+ * The one place that says what each setting affects. Threshold and result count need none of
+ * this: they apply to the next search (open views refresh after any change).
+ */
+export function settingsChange(before: SemanticSearchSettings, after: SemanticSearchSettings): SettingsChange {
+	const reloadModel = before.modelFolder !== after.modelFolder || before.allowDownload !== after.allowDownload || before.dtype !== after.dtype;
+	const exclusions = before.exclusions !== after.exclusions;
+	return { reloadModel, exclusions, sync: reloadModel || exclusions };
+}

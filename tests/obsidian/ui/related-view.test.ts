@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { RELATED_VIEW_TYPE, RelatedNotesView, revealRelatedView } from '../../../src/obsidian/ui/related-view';
+import { FakeSearch, result } from '../../helpers/obsidian-fakes';
+import { asApp, hostPlugin, openNote } from '../../helpers/obsidian-harness';
+import { App, MarkdownView, type FakeElement, type WorkspaceLeaf } from '../../shims/obsidian';
+
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+async function setup() {
+	const { app, plugin } = hostPlugin(new App());
+	app.workspace.setLayoutReady();
+	await app.vault.create('A.md', '# A\nalpha text');
+	await app.vault.create('B.md', 'beta text');
+	await app.vault.create('C.md', 'gamma text');
+	const search = new FakeSearch();
+	// The core never lists the note itself; the fake mirrors that by excluding `path`.
+	search.relatedAnswer = (path) => ({
+		results: ['A.md', 'B.md', 'C.md'].filter((p) => p !== path).map((p) => result(p, { start: 4, end: 9 })),
+	});
+	plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+	await openNote(app, 'A.md');
+	await revealRelatedView(asApp(app));
+	const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
+	await view.settled;
+	const content = view.contentEl as unknown as FakeElement;
+	const titles = () => content.byClass('sns-result-title').map((e) => e.getText());
+	return { app, plugin, search, view, content, titles };
+}
+
+describe('related notes view', () => {
+	it('opens in the right sidebar and lists notes related to the active one, without it', async () => {
+		const { app, titles, content } = await setup();
+		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].side).toBe('right');
+		expect(content.byClass('sns-related-header')[0].getText()).toBe('Related to A');
+		expect(titles()).toEqual(['B', 'C']);
+	});
+
+	it('follows the active note', async () => {
+		const { app, view, titles, search } = await setup();
+		await openNote(app, 'B.md');
+		await tick();
+		await view.settled;
+		expect(titles()).toEqual(['A', 'C']);
+		expect(search.relatedAsked).toEqual(['A.md', 'B.md']);
+	});
+
+	it('follows the active note when only active-leaf-change fires (switching back to an open tab)', async () => {
+		const { app, view, titles, search } = await setup();
+		const first = app.workspace.getLeaf(false);
+		const second = app.workspace.getLeaf('tab');
+		const b = app.vault.getFileByPath('B.md');
+		if (!b) throw new Error('missing');
+		await second.openFile(b);
+		await tick();
+		await view.settled;
+		expect(titles()).toEqual(['A', 'C']);
+		const fileOpens: unknown[] = [];
+		app.workspace.on('file-open', (f: unknown) => fileOpens.push(f));
+		// Clicking the tab of A: Obsidian fires active-leaf-change, and no file-open.
+		app.workspace.setActiveLeaf(first);
+		await tick();
+		await view.settled;
+		expect(fileOpens).toEqual([]);
+		expect(titles()).toEqual(['B', 'C']);
+		expect(search.relatedAsked).toEqual(['A.md', 'B.md', 'A.md']);
+	});
+
+	it('refreshes after the active note is edited and after the index changed', async () => {
+		const { app, view, search } = await setup();
+		const a = app.vault.getFileByPath('A.md');
+		if (a) await app.vault.modify(a, '# A\nnew text');
+		await tick();
+		await view.settled;
+		search.emitIndexChange();
+		await tick();
+		await view.settled;
+		expect(search.relatedAsked).toEqual(['A.md', 'A.md', 'A.md']);
+	});
+
+	it('explains why the list is empty', async () => {
+		const { app, view, search, content } = await setup();
+		search.relatedAnswer = () => ({ results: [], reason: 'not-indexed' });
+		await openNote(app, 'C.md');
+		await tick();
+		await view.settled;
+		expect(content.byClass('sns-empty')[0].getText()).toBe('“C” is not indexed yet, or is excluded from the index.');
+	});
+
+	it('opens a clicked row at the passage and drags a link to the note', async () => {
+		const { app, content } = await setup();
+		const row = content.byClass('sns-related-row')[0];
+		const data = new Map<string, string>();
+		row.dispatch('dragstart', { dataTransfer: { setData: (type: string, value: string) => data.set(type, value), effectAllowed: '' } });
+		expect(data.get('text/plain')).toBe('[[B]]');
+		row.dispatch('click');
+		await tick();
+		const md = app.workspace.getActiveViewOfType(MarkdownView);
+		expect(md?.file?.path).toBe('B.md');
+		expect(md?.editor.getCursor()).toEqual({ line: 0, ch: 4 });
+	});
+
+	it('a view restored before layout ready waits for it before touching the index', async () => {
+		const app = new App();
+		const { plugin } = hostPlugin(app);
+		const search = new FakeSearch();
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
+		expect(search.relatedAsked).toEqual([]);
+		app.workspace.setLayoutReady();
+		const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
+		await view.settled;
+		expect((view.contentEl as unknown as FakeElement).byClass('sns-empty')[0].getText()).toBe('Open a note to see the notes related to it.');
+	});
+
+	it('closes with the plugin and leaves no handlers', async () => {
+		const { app, plugin, search } = await setup();
+		plugin.unload();
+		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([]);
+		expect(search.listenerCount).toBe(0);
+		expect(app.workspace.listenerCount() + app.vault.listenerCount() + app.metadataCache.listenerCount()).toBe(0);
+	});
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ModelNotAvailableError } from '../../../src/core/embedding/errors';
+import { SemanticSearchModal } from '../../../src/obsidian/ui/search-modal';
+import { FakeSearch, result } from '../../helpers/obsidian-fakes';
+import { asApp, asView, openNote, shimSuggest } from '../../helpers/obsidian-harness';
+import { App, MarkdownView, type FakeElement } from '../../shims/obsidian';
+
+const TARGET = '# Intro\nSome words.\n\n## Focus blocks\nDeep work needs long blocks.\n';
+
+async function setup() {
+	const app = new App();
+	await app.vault.create('Projects/Deep work.md', TARGET);
+	await app.vault.create('Journal.md', 'Today I planned.\n');
+	const journal = await openNote(app, 'Journal.md');
+	journal.editor.setCursor({ line: 1, ch: 0 });
+	const search = new FakeSearch();
+	const start = TARGET.indexOf('Deep work needs');
+	search.answer = () => ({
+		results: [
+			result('Projects/Deep work.md', { heading: 'Intro > Focus blocks', snippet: 'Deep work needs long blocks.', band: 'strong', start, end: start + 10 }),
+			result('Journal.md', { band: 'related', score: 0.45 }),
+		],
+	});
+	const real = new SemanticSearchModal(asApp(app), search, asView(journal), 1);
+	const modal = shimSuggest(real);
+	modal.open();
+	return { app, search, modal, real, journal, start };
+}
+
+const rows = (modal: { resultContainerEl: FakeElement }): FakeElement[] => modal.resultContainerEl.byClass('sns-result');
+
+describe('search modal', () => {
+	it('renders title, heading, snippet and band label for each result', async () => {
+		const { modal } = await setup();
+		await modal.setQuery('focus');
+		const [first, second] = rows(modal);
+		expect(first.byClass('sns-result-title')[0].getText()).toBe('Deep work');
+		expect(first.byClass('sns-result-heading')[0].getText()).toBe('Intro > Focus blocks');
+		expect(first.byClass('sns-result-snippet')[0].getText()).toBe('Deep work needs long blocks.');
+		expect(first.byClass('sns-band')[0].getText()).toBe('Strong match');
+		expect(second.byClass('sns-band')[0].getText()).toBe('Related');
+		expect(modal.instructions.map((i) => i.purpose)).toContain('to insert a link');
+	});
+
+	it('debounces typing: only the last query is searched and every caller gets its answer', async () => {
+		const { modal, real, search } = await setup();
+		const typing = ['f', 'fo', 'foc'].map((q) => real.getSuggestions(q));
+		await modal.setQuery('focus');
+		const answers = await Promise.all(typing);
+		expect(search.queries).toEqual(['focus']);
+		expect(answers.every((a) => a.length === 2)).toBe(true);
+	});
+
+	it('Enter opens the note scrolled to the passage with the cursor on its start', async () => {
+		const { app, modal } = await setup();
+		await modal.setQuery('focus');
+		modal.scope.press([], 'Enter');
+		await new Promise((r) => setTimeout(r, 0));
+		const view = app.workspace.getActiveViewOfType(MarkdownView);
+		expect(view?.file?.path).toBe('Projects/Deep work.md');
+		expect(view?.eState).toMatchObject({ line: 4 });
+		expect(view?.editor.getCursor()).toEqual({ line: 4, ch: 0 });
+		expect(view?.editor.scrolledTo?.from).toEqual({ line: 4, ch: 0 });
+		expect(app.openModals).toEqual([]);
+	});
+
+	it('Mod+Enter inserts a link to the passage into the editor that was active', async () => {
+		const { modal, journal } = await setup();
+		await modal.setQuery('focus');
+		modal.scope.press(['Mod'], 'Enter');
+		expect(journal.editor.getValue()).toBe('Today I planned.\n[[Deep work#Focus blocks]]');
+		expect(journal.file?.path).toBe('Journal.md');
+	});
+
+	it('explains an empty list instead of showing nothing', async () => {
+		const { modal, search } = await setup();
+		search.answer = () => ({ results: [], reason: 'below-threshold' });
+		await modal.setQuery('quantum gravity');
+		expect(rows(modal)).toEqual([]);
+		expect(modal.resultContainerEl.getText()).toBe(
+			'No notes are similar enough to “quantum gravity” (minimum similarity 0.43); you can lower the threshold in settings.',
+		);
+		await modal.setQuery('   ');
+		expect(modal.resultContainerEl.getText()).toBe('Type a few words to search your notes by meaning.');
+	});
+
+	it('does not search for a query cleared before the pause', async () => {
+		const { modal, search } = await setup();
+		const typed = modal.setQuery('focus');
+		await modal.setQuery('');
+		await typed;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(search.queries).toEqual([]);
+		expect(modal.resultContainerEl.getText()).toBe('Type a few words to search your notes by meaning.');
+	});
+
+	it('shows the model problem as one readable sentence, not a stack trace', async () => {
+		const { modal, search } = await setup();
+		search.answer = () => new ModelNotAvailableError(['the folder /nowhere'], 'onnx/model.onnx');
+		await modal.setQuery('focus');
+		const text = modal.resultContainerEl.getText();
+		expect(text).toContain('The embedding model (all-MiniLM-L6-v2) is not available');
+		expect(text).not.toMatch(/\n\s+at /);
+	});
+});
