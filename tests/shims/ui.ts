@@ -1,7 +1,7 @@
 /** Shim modals, menus, notices and settings (see obsidian.ts). */
 import { Component, notImplemented } from './base';
 import { FakeElement } from './dom';
-import type { App, Plugin } from './obsidian';
+import { Platform, type App, type Plugin } from './obsidian';
 
 // ---------------------------------------------------------------- keys, modals, notices
 
@@ -22,15 +22,51 @@ export class Scope {
 		return handler;
 	}
 	unregister(handler: KeymapEventHandler): void { this.handlers = this.handlers.filter((h) => h !== handler); }
-	/** shim: presses a key; like Obsidian, the newest matching handler wins, and `false` stops. */
-	press(modifiers: Modifier[], key: string): boolean {
+	/**
+	 * shim: presses a key; the newest matching handler wins, and `false` stops. The event carries
+	 * what a browser KeyboardEvent has: Mod is Ctrl, or Cmd (metaKey) on macOS, as Obsidian's docs
+	 * say for `Modifier`. Belief (not documented): the newest handler wins; the plugin must not
+	 * rely on it (it decides from the event it gets, whichever handler ran).
+	 */
+	press(modifiers: Modifier[], key: string, init: { isComposing?: boolean } = {}): boolean {
 		const mods = [...modifiers].sort().join(',');
 		const handler = [...this.handlers].reverse().find((h) => h.modifiers === mods && h.key === key);
-		if (!handler) return this.parent?.press(modifiers, key) ?? false;
-		handler.func({ key, ctrlKey: modifiers.includes('Mod'), shiftKey: modifiers.includes('Shift') }, { key, modifiers: mods });
+		if (!handler) return this.parent?.press(modifiers, key, init) ?? false;
+		handler.func(keyEvent(modifiers, key, init), { key, modifiers: mods });
 		return true;
 	}
 }
+
+/** shim: a KeyboardEvent-like object for `modifiers` + `key`. */
+export function keyEvent(modifiers: Modifier[], key: string, init: { isComposing?: boolean } = {}): Record<string, unknown> {
+	const mod = modifiers.includes('Mod');
+	return {
+		type: 'keydown',
+		key,
+		ctrlKey: modifiers.includes('Ctrl') || (mod && !Platform.isMacOS),
+		metaKey: modifiers.includes('Meta') || (mod && Platform.isMacOS),
+		altKey: modifiers.includes('Alt'),
+		shiftKey: modifiers.includes('Shift'),
+		isComposing: init.isComposing ?? false,
+		preventDefault: () => undefined,
+	};
+}
+
+/**
+ * `Keymap.isModEvent` as obsidian.d.ts documents it: 'tab' for Cmd/Ctrl or a middle click,
+ * 'split' for Cmd/Ctrl+Alt, 'window' for Cmd/Ctrl+Alt+Shift, else false.
+ */
+export const Keymap = {
+	isModEvent(evt?: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; shiftKey?: boolean; button?: number; type?: string } | null): 'tab' | 'split' | 'window' | boolean {
+		if (!evt) return false;
+		const mod = Platform.isMacOS ? evt.metaKey === true : evt.ctrlKey === true;
+		if (mod && evt.altKey && evt.shiftKey) return 'window';
+		if (mod && evt.altKey) return 'split';
+		if (mod) return 'tab';
+		if (evt.button === 1 && (evt.type === 'auxclick' || evt.type === 'click' || evt.type === 'mouseup')) return 'tab';
+		return false;
+	},
+};
 
 export class Modal {
 	scope: Scope;
@@ -114,6 +150,12 @@ export abstract class SuggestModal<T> extends Modal {
 	selectActiveSuggestion(evt: unknown): void {
 		const value = this.values[this.selectedItem];
 		if (value !== undefined) this.selectSuggestion(value, evt);
+	}
+	/** shim: a click on the rendered row `index` (a MouseEvent with these modifier keys). */
+	clickSuggestion(index: number, init: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; button?: number } = {}): void {
+		const value = this.values[index];
+		if (value === undefined) throw new Error(`no suggestion ${index} in ${this.values.length}`);
+		this.selectSuggestion(value, { type: 'click', button: 0, ...init });
 	}
 	abstract getSuggestions(query: string): T[] | Promise<T[]>;
 	abstract renderSuggestion(value: T, el: FakeElement): void;
@@ -375,6 +417,3 @@ export class AbstractInputSuggest {
 		notImplemented('AbstractInputSuggest');
 	}
 }
-export const Keymap = {
-	isModEvent: (): never => notImplemented('Keymap.isModEvent'),
-};
