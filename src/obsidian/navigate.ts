@@ -51,10 +51,17 @@ export function linkTo(app: App, target: Pick<ResultTarget, 'path' | 'heading'>,
 	return app.fileManager.generateMarkdownLink(file, sourcePath, subpath);
 }
 
-/** Inserts a link at the cursor of the markdown editor `view`; false when there is none. */
+/**
+ * Inserts a link at the cursor of the markdown editor `view`; false when there is none. In Reading
+ * view the hidden editor would still take the link, at a cursor the user cannot see: refused.
+ */
 export function insertLink(app: App, view: MarkdownView | null, target: ResultTarget): boolean {
 	if (!view?.file) {
-		new Notice('Open a note in editing mode to insert a link.');
+		new Notice('Open a note in editing view to insert a link.');
+		return false;
+	}
+	if (view.getMode() !== 'source') {
+		new Notice('Switch the note to editing view to insert a link.');
 		return false;
 	}
 	const link = linkTo(app, target, view.file.path);

@@ -3,7 +3,7 @@ import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { SemanticSearchModal } from '../../src/obsidian/search-modal';
 import { FakeSearch, result } from '../helpers/obsidian-fakes';
 import { asApp, asView, openNote, shimSuggest } from '../helpers/obsidian-harness';
-import { App, MarkdownView, type FakeElement } from '../shims/obsidian';
+import { App, MarkdownView, Notice, type FakeElement } from '../shims/obsidian';
 
 const TARGET = '# Intro\nSome words.\n\n## Focus blocks\nDeep work needs long blocks.\n';
 
@@ -69,6 +69,16 @@ describe('search modal', () => {
 		modal.scope.press(['Alt'], 'Enter');
 		expect(journal.editor.getValue()).toBe('Today I planned.\n[[Deep work#Focus blocks]]');
 		expect(journal.file?.path).toBe('Journal.md');
+	});
+
+	it('does not write a link into a note shown in Reading view, and says why', async () => {
+		const { modal, journal } = await setup();
+		Notice.shown = [];
+		journal.mode = 'preview';
+		await modal.setQuery('focus');
+		modal.scope.press(['Alt'], 'Enter');
+		expect(journal.editor.getValue()).toBe('Today I planned.\n');
+		expect(Notice.shown.map((n) => n.message)).toEqual(['Switch the note to editing view to insert a link.']);
 	});
 
 	it('Mod+Enter and Mod+click open the note in a new tab, leaving the current one', async () => {

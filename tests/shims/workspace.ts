@@ -72,7 +72,13 @@ export class MarkdownView extends ItemView {
 	file: TFile | null = null;
 	/** shim: the ephemeral state the view was opened with (e.g. `{ line }`). */
 	eState: Record<string, unknown> | undefined;
+	/**
+	 * shim: 'preview' is Reading view. Like Obsidian there, `editor` still exists and still accepts
+	 * `replaceSelection` (the hidden source editor keeps its old cursor): only getMode() tells.
+	 */
+	mode: 'source' | 'preview' = 'source';
 	getViewType(): string { return 'markdown'; }
+	getMode(): 'source' | 'preview' { return this.mode; }
 	getDisplayText(): string { return this.file?.basename ?? ''; }
 	setEphemeralState(state: Record<string, unknown>): void {
 		this.eState = state;
