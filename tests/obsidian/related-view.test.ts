@@ -99,6 +99,22 @@ describe('related notes view', () => {
 		expect(md?.editor.getCursor()).toEqual({ line: 0, ch: 4 });
 	});
 
+	it('Mod-click and middle-click open the note in a new tab', async () => {
+		const { app, content } = await setup();
+		const mainLeaves = () => app.workspace.leaves.filter((l) => l.side === 'main');
+		expect(mainLeaves()).toHaveLength(1);
+		content.byClass('sns-related-row')[0].dispatch('click', { button: 0, ctrlKey: true });
+		await tick();
+		expect(mainLeaves().map((l) => (l.view as MarkdownView).file?.path)).toEqual(['A.md', 'B.md']);
+		content.byClass('sns-related-row')[1].dispatch('auxclick', { button: 1 });
+		await tick();
+		expect(mainLeaves().map((l) => (l.view as MarkdownView).file?.path)).toEqual(['A.md', 'B.md', 'C.md']);
+		// A right click (auxclick, button 2) opens nothing.
+		content.byClass('sns-related-row')[1].dispatch('auxclick', { button: 2 });
+		await tick();
+		expect(mainLeaves()).toHaveLength(3);
+	});
+
 	it('a view restored before layout ready waits for it before touching the index', async () => {
 		const app = new App();
 		const { plugin } = hostPlugin(app);
