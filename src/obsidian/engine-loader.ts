@@ -25,8 +25,8 @@ export const workerEngineLoader: EngineLoader = async (files, dtype) => {
 };
 
 /** The user's model folder, then the pinned Hub download cached in the plugin folder. */
-export function noticedModelFiles(app: App, pluginId: string, settings: SemanticSearchSettings): ModelFiles {
-	const cache = adapterByteStore(app.vault.adapter, modelCacheFolder(app.vault.configDir, pluginId));
+export function noticedModelFiles(app: App, pluginDir: string, settings: SemanticSearchSettings): ModelFiles {
+	const cache = adapterByteStore(app.vault.adapter, modelCacheFolder(pluginDir));
 	// A download takes a while (up to 90 MB): say so, and say when it is done.
 	let notice: Notice | undefined;
 	const files = pluginModelFiles(settings, cache, undefined, (file, phase) => {

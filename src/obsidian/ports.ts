@@ -67,7 +67,8 @@ export interface Runtime {
 
 export interface RuntimeContext {
 	app: App;
-	pluginId: string;
+	/** The plugin's folder (manifest.dir), vault-relative: downloaded model files are cached inside it. */
+	pluginDir: string;
 	/** The current settings, read at each use so changes apply without rebuilding the runtime. */
 	settings(): SemanticSearchSettings;
 	/** The model could not be loaded when searching (indexing jobs report their own errors). */

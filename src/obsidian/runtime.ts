@@ -98,7 +98,7 @@ class VaultRuntime implements Runtime {
 
 	private modelFiles(settings: SemanticSearchSettings): ModelFiles {
 		if (this.options.modelFiles) return this.options.modelFiles(settings);
-		return noticedModelFiles(this.context.app, this.context.pluginId, settings);
+		return noticedModelFiles(this.context.app, this.context.pluginDir, settings);
 	}
 
 	private ensureReady(forSync: boolean): Promise<Ready> {
