@@ -30,15 +30,20 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		return this.runtime?.modelProblem();
 	}
 
+	/** Obsidian sets `dir` for every installed plugin; the fallback is where it would be. */
+	private get pluginDir(): string {
+		return this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+	}
+
 	get modelCacheFolder(): string {
-		return modelCacheFolder(this.app.vault.configDir, this.manifest.id);
+		return modelCacheFolder(this.pluginDir);
 	}
 
 	async onload(): Promise<void> {
 		this.settings = parseSettings(await this.loadData(), this.app.vault.configDir);
 		const runtime = this.createRuntime({
 			app: this.app,
-			pluginId: this.manifest.id,
+			pluginDir: this.pluginDir,
 			settings: () => this.settings,
 			onModelError: (error) => this.jobs.fail(error),
 		});

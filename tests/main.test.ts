@@ -4,6 +4,7 @@ import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
 import { FakeRuntime, report } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
+import { vaultRuntimeFactory } from '../src/obsidian/runtime';
 import { App, Modal, Notice, Plugin, SliderComponent, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
 import type * as Obsidian from 'obsidian';
 
@@ -147,6 +148,24 @@ describe('plugin lifecycle with a fake runtime', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('plugin installed in a folder not named after its id', () => {
+	it('keeps downloaded model files in its own folder (manifest.dir), which uninstalling removes', async () => {
+		const app = new App();
+		const plugin = new SemanticNoteSearchPlugin(app as unknown as Obsidian.App, asObsidianManifest({ ...manifest, dir: '.obsidian/plugins/sns-dev' }));
+		const looked: string[] = [];
+		plugin.createRuntime = vaultRuntimeFactory({
+			loadEngine: (files) => {
+				looked.push(files.location);
+				return Promise.reject(new Error('no engine in this test'));
+			},
+		});
+		await startApp(app, plugin as unknown as Plugin, NOTES);
+		await vi.waitFor(() => expect(looked).toHaveLength(1));
+		expect(looked[0]).toContain('(.obsidian/plugins/sns-dev/models)');
+		expect(plugin.modelCacheFolder).toBe('.obsidian/plugins/sns-dev/models');
 	});
 });
 

@@ -3,9 +3,12 @@ import { hubModelFiles, type ByteStore, type FetchLike } from '../core/embedding
 import { firstAvailable, modelFilesFrom, type ModelFiles } from '../core/embedding/model-files';
 import type { SemanticSearchSettings } from './settings';
 
-/** Where downloaded model files are cached, inside the plugin's own folder. */
-export function modelCacheFolder(configDir: string, pluginId: string): string {
-	return normalizePath(`${configDir}/plugins/${pluginId}/models`);
+/**
+ * Where downloaded model files are cached: inside the plugin's own folder (`manifest.dir`, which
+ * need not be named after the plugin id), so uninstalling the plugin removes them.
+ */
+export function modelCacheFolder(pluginDir: string): string {
+	return normalizePath(`${pluginDir}/models`);
 }
 
 /**

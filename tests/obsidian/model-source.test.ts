@@ -6,15 +6,15 @@ import type * as Obsidian from 'obsidian';
 import { adapterByteStore, modelCacheFolder, pluginModelFiles } from '../../src/obsidian/model-source';
 import { App, requestUrlShim } from '../shims/obsidian';
 
-const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(app.vault.configDir, 'semantic-note-search'));
+const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(`${app.vault.configDir}/plugins/semantic-note-search`));
 
 describe('model source', () => {
 	afterEach(() => {
 		requestUrlShim.handler = null;
 	});
 
-	it('caches downloads in the plugin folder under the config folder', () => {
-		expect(modelCacheFolder('.config', 'semantic-note-search')).toBe('.config/plugins/semantic-note-search/models');
+	it('caches downloads in the plugin folder', () => {
+		expect(modelCacheFolder('.config/plugins/sns-dev/')).toBe('.config/plugins/sns-dev/models');
 	});
 
 	it('stores bytes on the vault adapter with an atomic rename', async () => {
