@@ -14,9 +14,10 @@ export function modelCacheFolder(pluginDir: string): string {
 /**
  * Reads a file from a folder outside the vault; the desktop app exposes Node's `fs` through
  * `require` (a dynamic `import()` would be resolved as a URL by the renderer and fail).
+ * `isDesktopApp`, not `isDesktop`: the latter is the layout, which a desktop app can switch.
  */
 async function readOutsideVault(folder: string, relativePath: string): Promise<Uint8Array | undefined> {
-	if (Platform.isDesktop) {
+	if (Platform.isDesktopApp) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- Obsidian desktop's Node bridge
 		const fs = require('fs') as typeof import('fs');
 		try {

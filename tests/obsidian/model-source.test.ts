@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Obsidian from 'obsidian';
 import { adapterByteStore, modelCacheFolder, pluginModelFiles } from '../../src/obsidian/model-source';
-import { App, requestUrlShim } from '../shims/obsidian';
+import { App, Platform, requestUrlShim } from '../shims/obsidian';
 
 const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(`${app.vault.configDir}/plugins/semantic-note-search`));
 
@@ -36,6 +36,23 @@ describe('model source', () => {
 		expect(new TextDecoder().decode(await files.read('config.json'))).toBe('{}');
 		expect(await files.read('onnx/model.onnx')).toBeUndefined();
 		expect(files.location).toContain(dir);
+	});
+
+	it('reads the folder in the desktop app even in its mobile layout, and never on the mobile app', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sns-model-'));
+		writeFileSync(path.join(dir, 'config.json'), '{}');
+		const saved = { ...Platform };
+		try {
+			// Desktop app with the mobile layout (e.g. emulated): Node is there, isDesktop is not.
+			Object.assign(Platform, { isDesktop: false, isMobile: true, isDesktopApp: true, isMobileApp: false });
+			const files = pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App()));
+			expect(await files.read('config.json')).toBeDefined();
+			// Mobile app on a tablet, in the desktop layout: no Node modules to require.
+			Object.assign(Platform, { isDesktop: true, isMobile: false, isDesktopApp: false, isMobileApp: true });
+			expect(await pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App())).read('config.json')).toBeUndefined();
+		} finally {
+			Object.assign(Platform, saved);
+		}
 	});
 
 	it('never touches the network unless downloading is allowed', async () => {

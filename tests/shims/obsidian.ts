@@ -143,6 +143,10 @@ export async function startApp(app: App, plugin: Plugin, notes: Record<string, s
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * As obsidian.d.ts documents it: isDesktop/isMobile are the UI layout, isDesktopApp/isMobileApp
+ * the app (only the Electron desktop app has Node modules). Tests may switch them.
+ */
 export const Platform = {
 	isDesktop: true,
 	isMobile: false,
