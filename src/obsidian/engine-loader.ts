@@ -1,12 +1,9 @@
-import { Notice, type App } from 'obsidian';
 import type { ModelFiles } from '../core/embedding/model-files';
 import type { Dtype, Embedder } from '../core/embedding/types';
 import type { Chunker } from '../core/index/chunker-port';
 import { expectedMeta } from '../core/index/model-key';
 import type { VectorStore } from '../core/index/types';
 import { SearchIndex } from '../core/search/search-index';
-import { adapterByteStore, modelCacheFolder, pluginModelFiles } from './model-source';
-import type { SemanticSearchSettings } from './settings';
 
 /** A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both. */
 export interface EngineHandle {
@@ -23,22 +20,6 @@ export const workerEngineLoader: EngineLoader = async (files, dtype) => {
 	const { loadWorkerEngine } = await import('./worker-engine');
 	return loadWorkerEngine(files, dtype);
 };
-
-/** The user's model folder, then the pinned Hub download cached in the plugin folder. */
-export function noticedModelFiles(app: App, pluginDir: string, settings: SemanticSearchSettings): ModelFiles {
-	const cache = adapterByteStore(app.vault.adapter, modelCacheFolder(pluginDir));
-	// A download takes a while (up to 90 MB): say so, and say when it is done.
-	let notice: Notice | undefined;
-	const files = pluginModelFiles(settings, cache, undefined, (file, phase) => {
-		if (phase === 'start') notice = new Notice(`Downloading the embedding model from Hugging Face: ${file}…`, 0);
-		else notice?.hide();
-	});
-	return {
-		location: files.location,
-		// A failed download reports its own error; its progress notice must not stay up.
-		read: (path) => files.read(path).finally(() => notice?.hide()),
-	};
-}
 
 /**
  * Loads the model, then the store's vectors into a search index: everything but the indexer.

@@ -69,6 +69,8 @@ export interface RuntimeContext {
 	app: App;
 	/** The plugin's folder (manifest.dir), vault-relative: downloaded model files are cached inside it. */
 	pluginDir: string;
+	/** Aborted when the plugin unloads: a model download in progress stops. */
+	signal: AbortSignal;
 	/** The current settings, read at each use so changes apply without rebuilding the runtime. */
 	settings(): SemanticSearchSettings;
 	/** The model could not be loaded when searching (indexing jobs report their own errors). */

@@ -6,12 +6,13 @@ import { isEmbedderUnavailable } from '../core/index/errors';
 import type { Indexer } from '../core/index/indexer';
 import type { IndexProgress, IndexReport, VectorStore } from '../core/index/types';
 import type { SearchIndex } from '../core/search/search-index';
-import { noticedModelFiles, openEngine, workerEngineLoader, type EngineHandle, type EngineLoader } from './engine-loader';
+import { openEngine, workerEngineLoader, type EngineHandle, type EngineLoader } from './engine-loader';
 import { isModelUnavailable, userMessage } from './errors';
 import { indexPort } from './index-port';
 import { wiredIndexer } from './indexer-events';
 import { Listeners } from './listeners';
 import type { IndexPort, RelatedSource, Runtime, RuntimeContext, RuntimeFactory } from './ports';
+import { noticedModelFiles } from './model-source';
 import { searchPort } from './search-port';
 import { exclusionPatterns, type SemanticSearchSettings } from './settings';
 
@@ -98,7 +99,7 @@ class VaultRuntime implements Runtime {
 
 	private modelFiles(settings: SemanticSearchSettings): ModelFiles {
 		if (this.options.modelFiles) return this.options.modelFiles(settings);
-		return noticedModelFiles(this.context.app, this.context.pluginDir, settings);
+		return noticedModelFiles(this.context.app, this.context.pluginDir, settings, this.context.signal);
 	}
 
 	private ensureReady(forSync: boolean): Promise<Ready> {
