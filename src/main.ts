@@ -41,9 +41,13 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 
 	async onload(): Promise<void> {
 		this.settings = parseSettings(await this.loadData(), this.app.vault.configDir);
+		// Stops a model download in progress when the plugin is disabled.
+		const unloading = new AbortController();
+		this.register(() => unloading.abort());
 		const runtime = this.createRuntime({
 			app: this.app,
 			pluginDir: this.pluginDir,
+			signal: unloading.signal,
 			settings: () => this.settings,
 			onModelError: (error) => this.jobs.fail(error),
 		});

@@ -169,6 +169,35 @@ describe('plugin installed in a folder not named after its id', () => {
 	});
 });
 
+describe('plugin downloading the model', () => {
+	afterEach(() => {
+		vi.unstubAllGlobals();
+	});
+
+	it('disabling the plugin in the middle of the download stops it and leaves no notice', async () => {
+		Notice.shown = [];
+		const app = new App();
+		app.pluginData.set(manifest.id, { allowDownload: true });
+		const { plugin, shim } = newPlugin(app);
+		plugin.createRuntime = vaultRuntimeFactory({ loadEngine: (files) => files.read('config.json').then(() => Promise.reject(new Error('unreachable'))) });
+		const signals: AbortSignal[] = [];
+		// The Hub sends headers, then nothing: only an abort ends the pending read.
+		vi.stubGlobal('fetch', (_url: string, init: { signal: AbortSignal }) => {
+			signals.push(init.signal);
+			const read = () => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+			return Promise.resolve({ ok: true, status: 200, headers: { get: () => null }, body: { getReader: () => ({ read }) } });
+		});
+		await startApp(app, shim, NOTES);
+		await vi.waitFor(() => expect(signals).toHaveLength(1));
+		expect(Notice.shown.map((n) => n.message)).toEqual(['Downloading the embedding model from Hugging Face: config.json…']);
+		shim.unload();
+		expect(signals[0].aborted).toBe(true);
+		await vi.waitFor(() => expect(Notice.shown.every((n) => n.hidden)).toBe(true));
+		await new Promise((r) => setTimeout(r, 10));
+		expect(Notice.shown).toHaveLength(1); // no error reported after unload
+	});
+});
+
 describe('plugin with the real runtime and the fake embedder', () => {
 	beforeEach(() => {
 		Notice.shown = [];

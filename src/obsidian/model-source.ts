@@ -1,6 +1,7 @@
-import { normalizePath, Platform, requestUrl, type DataAdapter } from 'obsidian';
+import { normalizePath, Notice, Platform, type App, type DataAdapter } from 'obsidian';
 import { hubModelFiles, type ByteStore, type FetchLike } from '../core/embedding/hub-download';
 import { firstAvailable, modelFilesFrom, type ModelFiles } from '../core/embedding/model-files';
+import { streamingFetch, DOWNLOAD_STALL_MS } from './model-download';
 import type { SemanticSearchSettings } from './settings';
 
 /**
@@ -46,7 +47,9 @@ export function adapterByteStore(adapter: DataAdapter, folder: string): ByteStor
 		async write(key, bytes) {
 			const path = pathOf(key);
 			await ensureParent(path);
-			await adapter.writeBinary(path, bytes.slice().buffer);
+			// The downloaded buffer as it is: copying it would hold the 90 MB weights twice.
+			const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+			await adapter.writeBinary(path, whole ? bytes.buffer : bytes.slice().buffer);
 		},
 		async rename(from, to) {
 			const target = pathOf(to);
@@ -60,12 +63,6 @@ export function adapterByteStore(adapter: DataAdapter, folder: string): ByteStor
 	};
 }
 
-/** Obsidian's requestUrl as the downloader's fetch: it is not subject to CORS, unlike fetch. */
-export const requestUrlFetch: FetchLike = async (url) => {
-	const response = await requestUrl({ url, throw: false });
-	return { ok: response.status >= 200 && response.status < 300, status: response.status, arrayBuffer: () => Promise.resolve(response.arrayBuffer) };
-};
-
 /**
  * Where the engine looks for the model, in order: the user's folder (if set), then the verified
  * download cache, which downloads from the pinned Hub revision only when the user allowed it.
@@ -73,7 +70,7 @@ export const requestUrlFetch: FetchLike = async (url) => {
 export function pluginModelFiles(
 	settings: Pick<SemanticSearchSettings, 'modelFolder' | 'allowDownload'>,
 	cache: ByteStore,
-	fetch: FetchLike = requestUrlFetch,
+	fetch: FetchLike,
 	onDownload?: (file: string, phase: 'start' | 'done') => void,
 ): ModelFiles {
 	const sources: ModelFiles[] = [];
@@ -83,4 +80,47 @@ export function pluginModelFiles(
 	}
 	sources.push(hubModelFiles({ fetch, store: cache, allowDownload: settings.allowDownload, onDownload: (e) => onDownload?.(e.file, e.phase) }));
 	return firstAvailable(sources);
+}
+
+const MB = 1_000_000;
+
+/**
+ * The model files for the runtime: the user's folder, then the download cache in the plugin's
+ * folder. A download shows a notice with its size and progress, stops when `signal` aborts (the
+ * plugin unloads) or when it stalls, and its notice never outlives it.
+ */
+export function noticedModelFiles(
+	app: App,
+	pluginDir: string,
+	settings: Pick<SemanticSearchSettings, 'modelFolder' | 'allowDownload'>,
+	signal: AbortSignal,
+	options: { stallMs?: number } = {},
+): ModelFiles {
+	const cache = adapterByteStore(app.vault.adapter, modelCacheFolder(pluginDir));
+	let notice: Notice | undefined;
+	let file = '';
+	const say = (text: string) => {
+		const message = `Downloading the embedding model from Hugging Face: ${text}`;
+		if (notice) notice.setMessage(message);
+		else notice = new Notice(message, 0);
+	};
+	const hide = () => {
+		notice?.hide();
+		notice = undefined;
+	};
+	const progress = (received: number, total: number | undefined) => {
+		// Small files go by in a moment; the weights say how far they got.
+		if (total !== undefined && total >= MB) say(`${file}, ${(received / MB).toFixed(1)} of ${(total / MB).toFixed(1)} MB`);
+	};
+	const fetch = streamingFetch(signal, progress, options.stallMs ?? DOWNLOAD_STALL_MS);
+	const files = pluginModelFiles(settings, cache, fetch, (name, phase) => {
+		file = name;
+		if (phase === 'start') say(`${name}…`);
+		else hide();
+	});
+	return {
+		location: files.location,
+		// A failed download reports its own error; its progress notice must not stay up.
+		read: (path) => files.read(path).finally(hide),
+	};
 }

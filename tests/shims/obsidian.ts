@@ -156,27 +156,3 @@ export const Platform = {
 	isWin: false,
 	isLinux: true,
 };
-
-export interface RequestUrlParam {
-	url: string;
-	method?: string;
-	headers?: Record<string, string>;
-	throw?: boolean;
-}
-export interface RequestUrlResponse {
-	status: number;
-	headers: Record<string, string>;
-	arrayBuffer: ArrayBuffer;
-	text: string;
-}
-
-/** shim: no network in tests; a test that needs one installs a handler. */
-export const requestUrlShim = {
-	handler: null as ((req: RequestUrlParam) => Promise<RequestUrlResponse>) | null,
-};
-
-export function requestUrl(req: RequestUrlParam | string): Promise<RequestUrlResponse> {
-	const param = typeof req === 'string' ? { url: req } : req;
-	if (!requestUrlShim.handler) return Promise.reject(new Error(`requestUrl called without a test handler: ${param.url}`));
-	return requestUrlShim.handler(param);
-}
