@@ -5,7 +5,7 @@ import { FakeRuntime, report } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
 import { vaultRuntimeFactory } from '../src/obsidian/runtime';
-import { App, Modal, Notice, Plugin, SliderComponent, SuggestModal, ToggleComponent, startApp } from './shims/obsidian';
+import { App, Modal, Notice, Plugin, SliderComponent, SuggestModal, TextComponent, ToggleComponent, startApp } from './shims/obsidian';
 import type * as Obsidian from 'obsidian';
 
 const NOTES: Record<string, string> = {
@@ -275,6 +275,29 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		expect(modal.resultContainerEl.getText()).toContain('is not available');
 		await (shim as unknown as SemanticNoteSearchPlugin).updateSettings({ threshold: 0.2 });
 		expect(Notice.shown).toHaveLength(1);
+	});
+
+	it('without a model: the notice goes away, and a model folder is applied once, when its field loses focus', async () => {
+		const { app, probe } = await start({ unavailable: true });
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
+		expect(Notice.shown[0].duration).toBeGreaterThan(0);
+		vi.useFakeTimers();
+		const tab = app.settingTabs[0];
+		tab.display();
+		const folder = tab.setting('Model folder').components[0] as TextComponent;
+		for (const typed of ['/m', '/mo', '/models']) {
+			await folder.userChange(typed);
+			await vi.advanceTimersByTimeAsync(1100);
+		}
+		expect(probe.loads).toBe(1);
+		folder.commit();
+		await vi.advanceTimersByTimeAsync(1100);
+		vi.useRealTimers();
+		await vi.waitFor(() => expect(probe.loads).toBe(2));
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(2));
+		expect(app.pluginData.get(manifest.id)).toMatchObject({ modelFolder: '/models' });
+		// Still no model there: said again, and the first notice is gone, not stacked.
+		expect(Notice.shown.filter((n) => !n.hidden)).toEqual([Notice.shown[1]]);
 	});
 
 	it('terminates the engine (the worker) on unload', async () => {

@@ -39,12 +39,12 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 					'(onnx/model_quantized.onnx for q8), as published in the Hugging Face repository Xenova/all-MiniLM-L6-v2. ' +
 					'Leave empty to use a downloaded copy.',
 			)
-			.addText((t) =>
-				t
-					.setPlaceholder('Absolute folder path')
-					.setValue(s.modelFolder)
-					.onChange((v) => this.host.updateSettings({ modelFolder: v.trim() })),
-			);
+			.addText((t) => {
+				t.setPlaceholder('Absolute folder path').setValue(s.modelFolder);
+				// Taken when the field loses focus (or on Enter), not per keystroke: each folder
+				// applied reloads the model, and a half-typed path would report a missing model.
+				t.inputEl.addEventListener('change', () => void this.host.updateSettings({ modelFolder: t.getValue().trim() }));
+			});
 		new Setting(containerEl)
 			.setName('Allow downloading the model')
 			.setDesc(

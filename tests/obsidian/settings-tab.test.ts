@@ -82,7 +82,11 @@ describe('settings tab', () => {
 
 	it('changes settings through their controls', async () => {
 		const { host, control } = setup();
-		await control('Model folder', TextComponent).userChange(' /models/minilm ');
+		const folder = control('Model folder', TextComponent);
+		await folder.userChange(' /models/mini');
+		expect(host.settings.modelFolder).toBe('');
+		await folder.userChange(' /models/minilm ');
+		folder.commit();
 		await control('Model precision', DropdownComponent).userChange('q8');
 		await control('Number of results', SliderComponent).userChange(7);
 		await control('Excluded folders and patterns', TextAreaComponent).userChange('Private/\n');

@@ -270,6 +270,11 @@ export class ToggleComponent extends ValueComponent<boolean> {
 		return this;
 	}
 }
+/**
+ * Like Obsidian's: the value lives in `inputEl`, onChange fires on every `input` event (each
+ * keystroke), and the element's own `change` event fires only when the field loses focus after an
+ * edit (or on Enter), as browsers do.
+ */
 export class TextComponent extends ValueComponent<string> {
 	placeholder = '';
 	inputEl = new FakeElement('input');
@@ -277,6 +282,19 @@ export class TextComponent extends ValueComponent<string> {
 		this.placeholder = placeholder;
 		return this;
 	}
+	getValue(): string { return this.inputEl.value; }
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return super.setValue(value);
+	}
+	/** shim: one keystroke's worth of typing, leaving the field `value`. */
+	async userChange(value: string): Promise<void> {
+		this.inputEl.value = value;
+		this.inputEl.dispatch('input');
+		await super.userChange(value);
+	}
+	/** shim: the user leaves the field (or presses Enter) after editing it. */
+	commit(): void { this.inputEl.dispatch('change'); }
 }
 export class TextAreaComponent extends TextComponent {}
 export class DropdownComponent extends ValueComponent<string> {
