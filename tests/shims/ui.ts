@@ -407,6 +407,25 @@ export abstract class PluginSettingTab {
 	) {}
 	abstract display(): void;
 	hide(): void {}
+	/**
+	 * shim: what Obsidian 1.13+ does with a tab's `getSettingDefinitions()` instead of calling
+	 * display(): a heading per group, then per item a Setting with its name and description that
+	 * the item's `render` fills in. Belief, not in the 1.8.7 typings: the shape is taken from
+	 * docs.obsidian.md "Migrate to declarative settings" and plugins that adopted it.
+	 */
+	renderDefinitions(): void {
+		const tab = this as unknown as { getSettingDefinitions?: () => { type: 'group'; heading: string; items: { name: string; desc?: string; render(s: Setting): void }[] }[] };
+		if (!tab.getSettingDefinitions) return notImplemented('a tab without getSettingDefinitions() in Obsidian 1.13');
+		this.containerEl.empty();
+		for (const group of tab.getSettingDefinitions()) {
+			new Setting(this.containerEl).setName(group.heading).setHeading();
+			for (const item of group.items) {
+				const setting = new Setting(this.containerEl).setName(item.name);
+				if (item.desc !== undefined) setting.setDesc(item.desc);
+				item.render(setting);
+			}
+		}
+	}
 	/** shim: every Setting rendered in the tab, in order. */
 	settings(): Setting[] { return this.containerEl.findAll((el) => el.setting !== undefined).map((el) => el.setting as Setting); }
 	/** shim: the setting with this exact name. */
