@@ -67,8 +67,13 @@ export class RelatedNotesView extends ItemView {
 		return Promise.resolve();
 	}
 
-	/** Debounced refresh; without `force` nothing happens while the active note stays the same. */
+	/**
+	 * Debounced refresh; without `force` nothing happens while the active note stays the same.
+	 * Before layout ready the workspace switches notes while restoring: the refresh that
+	 * onLayoutReady runs covers them, and an earlier one would load the model early.
+	 */
 	private schedule(force = false): void {
+		if (!this.app.workspace.layoutReady) return;
 		window.clearTimeout(this.timer);
 		this.timer = window.setTimeout(() => {
 			const current = this.app.workspace.getActiveFile();

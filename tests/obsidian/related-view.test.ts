@@ -128,6 +128,22 @@ describe('related notes view', () => {
 		expect((view.contentEl as unknown as FakeElement).byClass('sns-empty')[0].getText()).toBe('Open a note to see the notes related to it.');
 	});
 
+	it('does not refresh before layout ready, even when the workspace switches notes while restoring', async () => {
+		const app = new App();
+		const { plugin } = hostPlugin(app);
+		await app.vault.create('A.md', 'alpha');
+		const search = new FakeSearch();
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
+		// Obsidian restores the main tabs (firing file-open and active-leaf-change) before layout ready.
+		await openNote(app, 'A.md');
+		await tick(20);
+		expect(search.relatedAsked).toEqual([]);
+		app.workspace.setLayoutReady();
+		await tick(20);
+		expect(search.relatedAsked).toEqual(['A.md']);
+	});
+
 	it('closes with the plugin and leaves no handlers', async () => {
 		const { app, plugin, search } = await setup();
 		plugin.unload();
