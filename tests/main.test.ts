@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SemanticNoteSearchPlugin from '../src/main';
-import { RELATED_VIEW_TYPE } from '../src/obsidian/related-view';
-import { FakeRuntime, report } from './helpers/obsidian-fakes';
-import { asObsidianManifest, manifest, shimSuggest } from './helpers/obsidian-harness';
+import { RELATED_VIEW_TYPE, RelatedNotesView } from '../src/obsidian/related-view';
+import { FakeRuntime, report, result } from './helpers/obsidian-fakes';
+import { asObsidianManifest, manifest, openNote, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
 import { vaultRuntimeFactory } from '../src/obsidian/runtime';
 import { App, Modal, Notice, Plugin, SliderComponent, SuggestModal, TextComponent, ToggleComponent, startApp } from './shims/obsidian';
@@ -70,12 +70,42 @@ describe('plugin lifecycle with a fake runtime', () => {
 		expect(app.commands.size).toBe(0);
 		expect(app.statusBar.children).toEqual([]);
 		expect(app.settingTabs).toEqual([]);
+		// The view is closed, its leaf kept in place for when the plugin is enabled again.
 		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([]);
+		expect(app.workspace.leaves.filter((l) => l.getViewState().type === RELATED_VIEW_TYPE)).toHaveLength(1);
 		expect(app.workspace.viewFactories.size).toBe(0);
 		expect(handlerCount(app)).toBe(0);
 		expect(runtime.index.listenerCount + runtime.search.listenerCount).toBe(0);
 		expect(runtime.disposed).toBe(true);
 		expect(shim.pendingCleanups).toBe(0);
+	});
+
+	it('disable, enable, disable, enable with the related view open: one view, rebuilt in its leaf, working', async () => {
+		const { app, shim } = await start();
+		await openNote(app, 'Notes/1.md');
+		app.executeCommandById(`${manifest.id}:open-related-notes`);
+		await vi.waitFor(() => expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toHaveLength(1));
+		const leaf = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0];
+		const handlers = handlerCount(app);
+		let current = shim;
+		for (let i = 0; i < 2; i++) {
+			current.unload();
+			expect(handlerCount(app)).toBe(0);
+			const next = newPlugin(app);
+			const runtime = new FakeRuntime();
+			runtime.search.relatedAnswer = () => ({ results: [result('Notes/2.md')] });
+			next.plugin.createRuntime = () => runtime;
+			await startApp(app, next.shim);
+			current = next.shim;
+			app.executeCommandById(`${manifest.id}:open-related-notes`);
+			await vi.waitFor(() => expect(runtime.search.relatedAsked).toEqual(['Notes/1.md']));
+			expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([leaf]);
+			const view = leaf.view as unknown as RelatedNotesView;
+			expect(view).toBeInstanceOf(RelatedNotesView);
+			await view.settled;
+			expect((view.contentEl as unknown as Modal['contentEl']).byClass('sns-result-title').map((e) => e.getText())).toEqual(['2']);
+			expect(handlerCount(app)).toBe(handlers);
+		}
 	});
 
 	it('asks for confirmation before reindexing', async () => {

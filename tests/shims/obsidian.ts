@@ -118,11 +118,18 @@ export abstract class Plugin extends Component {
 		this.app.settingTabs.push(tab);
 		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
 	}
+	/**
+	 * Like Obsidian: unloading the plugin closes its views but keeps their leaves where they are,
+	 * and registering the type again rebuilds a view in each (docs.obsidian.md, plugin guidelines:
+	 * "Don't detach leaves in onunload"; leaves are "reinitialized at their original position").
+	 */
 	registerView(type: string, factory: (leaf: WorkspaceLeaf) => View): void {
-		this.app.workspace.viewFactories.set(type, factory);
+		const { workspace } = this.app;
+		workspace.viewFactories.set(type, factory);
+		for (const leaf of workspace.leaves) if (leaf.getViewState().type === type && !leaf.view) void leaf.setViewState({ type });
 		this.register(() => {
-			this.app.workspace.detachLeavesOfType(type);
-			this.app.workspace.viewFactories.delete(type);
+			workspace.viewFactories.delete(type);
+			for (const leaf of workspace.getLeavesOfType(type)) leaf.closeViewKeepingPlace();
 		});
 	}
 	loadData(): Promise<unknown> { return Promise.resolve(structuredClone(this.app.pluginData.get(this.manifest.id) ?? null)); }

@@ -88,18 +88,26 @@ export class MarkdownView extends ItemView {
 
 export class WorkspaceLeaf extends Events {
 	view: View | null = null;
+	/** shim: the view type a leaf keeps while its plugin is disabled (its view is closed). */
+	private closedType: string | null = null;
 	constructor(
 		readonly app: App,
 		/** shim: which part of the workspace holds the leaf. */
 		readonly side: 'main' | 'right' | 'left',
 	) { super(); }
 	getViewState(): { type: string } {
-		return { type: this.view?.getViewType() ?? 'empty' };
+		return { type: this.view?.getViewType() ?? this.closedType ?? 'empty' };
+	}
+	/** shim: what unregistering its view type does to a leaf: the view closes, the leaf stays. */
+	closeViewKeepingPlace(): void {
+		this.closedType = this.view?.getViewType() ?? null;
+		void this.closeView();
 	}
 	async setViewState(state: { type: string; active?: boolean }): Promise<void> {
 		const factory = this.app.workspace.viewFactories.get(state.type);
 		if (!factory) return notImplemented(`view type "${state.type}"`);
 		await this.closeView();
+		this.closedType = null;
 		const view = factory(this);
 		this.view = view;
 		view.load();
