@@ -108,6 +108,18 @@ describe('plugin lifecycle with a fake runtime', () => {
 		}
 	});
 
+	it('reveals a related view restored deferred instead of opening a second one', async () => {
+		const { app, runtime } = await start();
+		await openNote(app, 'Notes/1.md');
+		const leaf = app.workspace.restoreDeferred('right', RELATED_VIEW_TYPE);
+		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([leaf]);
+		expect(leaf.view).not.toBeInstanceOf(RelatedNotesView);
+		app.executeCommandById(`${manifest.id}:open-related-notes`);
+		await vi.waitFor(() => expect(leaf.view).toBeInstanceOf(RelatedNotesView));
+		expect(app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)).toEqual([leaf]);
+		await vi.waitFor(() => expect(runtime.search.relatedAsked).toEqual(['Notes/1.md']));
+	});
+
 	it('asks for confirmation before reindexing', async () => {
 		const { app, runtime } = await start();
 		app.executeCommandById(`${manifest.id}:reindex-vault`);
