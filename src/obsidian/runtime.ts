@@ -105,6 +105,8 @@ class VaultRuntime implements Runtime {
 	private ensureReady(forSync: boolean): Promise<Ready> {
 		if (this.disposed) return Promise.reject(new Error('The plugin is being unloaded.'));
 		if (!this.ready && !forSync) this.catchUp = true;
+		// A sync asked for while the model loads does the catching up itself: two runs would race.
+		if (forSync) this.catchUp = false;
 		this.ready ??= this.start().then(
 			(ready) => {
 				this.lastModelProblem = undefined;
