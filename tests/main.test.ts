@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SemanticNoteSearchPlugin from '../src/main';
-import { RELATED_VIEW_TYPE, RelatedNotesView } from '../src/obsidian/related-view';
+import { RELATED_REFRESH_MS, RELATED_VIEW_TYPE, RelatedNotesView } from '../src/obsidian/related-view';
 import { FakeRuntime, report, result } from './helpers/obsidian-fakes';
 import { asObsidianManifest, manifest, openNote, shimSuggest } from './helpers/obsidian-harness';
 import { fakeEngineRuntime } from './helpers/obsidian-runtime';
@@ -340,6 +340,27 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		expect(app.pluginData.get(manifest.id)).toMatchObject({ modelFolder: '/models' });
 		// Still no model there: said again, and the first notice is gone, not stacked.
 		expect(Notice.shown.filter((n) => !n.hidden)).toEqual([Notice.shown[1]]);
+	});
+
+	it('a related view restored with the workspace loads nothing before layout ready; one load, one sync, one notice', async () => {
+		const app = new App();
+		app.pluginData.set(manifest.id, { threshold: 0.1 });
+		const { plugin, shim } = newPlugin(app);
+		const { factory, probe } = fakeEngineRuntime();
+		plugin.createRuntime = factory;
+		await startApp(app, shim, NOTES, async () => {
+			await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
+			await openNote(app, 'Garden/Tomatoes.md');
+			await new Promise((r) => setTimeout(r, RELATED_REFRESH_MS + 100));
+			expect(probe.loads).toBe(0);
+		});
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toEqual(['Semantic index ready: 3 notes, 3 passages embedded.']));
+		const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
+		await vi.waitFor(() => expect((view.contentEl as unknown as Modal['contentEl']).byClass('sns-result-title').length).toBeGreaterThan(0));
+		expect(probe.loads).toBe(1);
+		// Each note embedded once: no second (catch-up) sync ran beside the start-up one.
+		expect(probe.embedders[0].embeddedTexts.filter((t) => t.includes('tomato plants every morning'))).toHaveLength(1);
+		expect(Notice.shown).toHaveLength(1);
 	});
 
 	it('terminates the engine (the worker) on unload', async () => {

@@ -139,11 +139,16 @@ export abstract class Plugin extends Component {
 	}
 }
 
-/** shim: loads a plugin the way Obsidian starts: onload, then `create` for every note, then layout ready. */
-export async function startApp(app: App, plugin: Plugin, notes: Record<string, string> = {}): Promise<void> {
+/**
+ * shim: loads a plugin the way Obsidian starts: onload, then `create` for every note, then the
+ * workspace is restored (`restore`: views open, notes shown, with their workspace events), then
+ * layout ready.
+ */
+export async function startApp(app: App, plugin: Plugin, notes: Record<string, string> = {}, restore?: () => Promise<void>): Promise<void> {
 	plugin.load();
 	for (const p of shimState.pendingLoads.splice(0)) await p;
 	for (const [path, text] of Object.entries(notes)) await app.vault.create(path, text);
+	await restore?.();
 	await Promise.resolve();
 	app.workspace.setLayoutReady();
 }
