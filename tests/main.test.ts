@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SemanticNoteSearchPlugin from '../src/main';
 import { RELATED_REFRESH_MS, RELATED_VIEW_TYPE, RelatedNotesView } from '../src/obsidian/related-view';
@@ -208,6 +211,34 @@ describe('plugin installed in a folder not named after its id', () => {
 		await vi.waitFor(() => expect(looked).toHaveLength(1));
 		expect(looked[0]).toContain('(.obsidian/plugins/sns-dev/models)');
 		expect(plugin.modelCacheFolder).toBe('.obsidian/plugins/sns-dev/models');
+	});
+});
+
+describe('plugin disabled while its model loads', () => {
+	it('starts no worker for the disabled plugin: a quick disable and enable loads the model once', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sns-model-'));
+		writeFileSync(path.join(dir, 'config.json'), '{}');
+		const app = new App();
+		app.pluginData.set(manifest.id, { modelFolder: dir });
+		let workersStarted = 0;
+		// The plugin's engine loader reads every model file, then starts the worker.
+		const factory = vaultRuntimeFactory({
+			loadEngine: async (files) => {
+				await files.read('config.json');
+				workersStarted++;
+				return Promise.reject(new Error('no worker in this test'));
+			},
+		});
+		const first = newPlugin(app);
+		first.plugin.createRuntime = factory;
+		await startApp(app, first.shim, NOTES);
+		first.shim.unload();
+		const second = newPlugin(app);
+		second.plugin.createRuntime = factory;
+		await startApp(app, second.shim);
+		await vi.waitFor(() => expect(workersStarted).toBe(1));
+		await new Promise((r) => setTimeout(r, 50));
+		expect(workersStarted).toBe(1);
 	});
 });
 

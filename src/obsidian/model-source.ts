@@ -87,7 +87,8 @@ const MB = 1_000_000;
 /**
  * The model files for the runtime: the user's folder, then the download cache in the plugin's
  * folder. A download shows a notice with its size and progress, stops when `signal` aborts (the
- * plugin unloads) or when it stalls, and its notice never outlives it.
+ * plugin unloads) or when it stalls, and its notice never outlives it. Once `signal` aborted, no
+ * read returns bytes, so a model load in progress ends before it starts the worker.
  */
 export function noticedModelFiles(
 	app: App,
@@ -118,9 +119,19 @@ export function noticedModelFiles(
 		if (phase === 'start') say(`${name}…`);
 		else hide();
 	});
+	const disabled = () => new Error('The model was not loaded: the plugin was disabled.');
 	return {
 		location: files.location,
-		// A failed download reports its own error; its progress notice must not stay up.
-		read: (path) => files.read(path).finally(hide),
+		read: async (path) => {
+			if (signal.aborted) throw disabled();
+			try {
+				const bytes = await files.read(path);
+				// Disabled meanwhile: hand nothing on, so no worker starts for a plugin that is gone.
+				if (signal.aborted) throw disabled();
+				return bytes;
+			} finally {
+				hide(); // a failed download reports its own error; its progress notice must not stay up
+			}
+		},
 	};
 }

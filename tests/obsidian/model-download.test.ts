@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { HUB_REVISION } from '../../src/core/embedding/model-manifest';
@@ -86,6 +87,18 @@ describe('model download', () => {
 		expect(stored(app)).toEqual([]);
 		expect(Notice.shown.length).toBeGreaterThan(0);
 		expect(Notice.shown.every((n) => n.hidden)).toBe(true);
+	});
+
+	it('a model folder read when the plugin is disabled hands nothing on, so no worker starts for it', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sns-model-'));
+		writeFileSync(path.join(dir, 'config.json'), '{}');
+		const unload = new AbortController();
+		const files = noticedModelFiles(asApp(new App()), DIR, { modelFolder: dir, allowDownload: false }, unload.signal);
+		expect(await files.read('config.json')).toBeDefined();
+		const reading = files.read('config.json');
+		unload.abort();
+		await expect(reading).rejects.toThrow('The model was not loaded: the plugin was disabled.');
+		await expect(files.read('config.json')).rejects.toThrow('The model was not loaded: the plugin was disabled.');
 	});
 
 	it('stops a download when the plugin is disabled', async () => {
