@@ -71,6 +71,14 @@ export function indexPort<R extends Indexable>(deps: IndexDeps<R>): IndexPort {
 		deleted: (path) => {
 			deps.loaded()?.indexer.noteDeleted(path).catch((e: unknown) => console.error(e));
 		},
+		folderDeleted: (path) => {
+			const loaded = deps.loaded();
+			if (!loaded) return;
+			const prefix = `${path}/`;
+			for (const indexed of [...loaded.searchIndex.paths()]) {
+				if (indexed.startsWith(prefix)) loaded.indexer.noteDeleted(indexed).catch((e: unknown) => console.error(e));
+			}
+		},
 		renamed: (from, to) => {
 			const file = vaultFile(deps.app, to);
 			const loaded = deps.loaded();

@@ -45,6 +45,8 @@ export interface IndexPort {
 	/** A note was created or its content changed. */
 	changed(path: string): void;
 	deleted(path: string): void;
+	/** A folder was deleted: every note indexed under it goes, whether or not each got its own event. */
+	folderDeleted(path: string): void;
 	renamed(from: string, to: string): void;
 }
 
