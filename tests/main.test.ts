@@ -325,6 +325,25 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		expect(status.contentEl.getText()).toContain('Indexed notes3');
 	});
 
+	it.each(['each', 'folder-only'] as const)('drops every note of a deleted folder from the index (delete events: %s)', async (events) => {
+		const { app } = await start();
+		await vi.waitFor(() => expect(Notice.shown.map((n) => n.message)).toContain('Semantic index ready: 3 notes, 3 passages embedded.'));
+		app.vault.folderDeleteEvents = events;
+		const garden = app.vault.getFolderByPath('Garden');
+		if (!garden) throw new Error('missing folder');
+		await app.vault.delete(garden);
+		app.executeCommandById(`${manifest.id}:search`);
+		const modal = shimSuggest(app.openModals[0] as unknown as Obsidian.SuggestModal<{ path: string }>);
+		await vi.waitFor(async () => {
+			await modal.setQuery('tomato plants');
+			expect(modal.values.map((r) => r.path)).not.toContain('Garden/Tomatoes.md');
+		});
+		app.executeCommandById(`${manifest.id}:show-index-status`);
+		const status = app.openModals.at(-1) as unknown as { rendered: Promise<void>; contentEl: Modal['contentEl'] };
+		await status.rendered;
+		expect(status.contentEl.getText()).toContain('Indexed notes1');
+	});
+
 	it('shows the index status with counts', async () => {
 		const { app } = await start();
 		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
