@@ -172,6 +172,34 @@ describe('plugin lifecycle with a fake runtime', () => {
 		expect(runtime.index.calls).toEqual(['sync', 'pause', 'resume', 'cancel']);
 	});
 
+	it('keeps the model folder on this device: not in data.json, which sync tools copy to other devices', async () => {
+		const { app, plugin } = await start({ modelFolder: '/old/place', threshold: 0.3 });
+		// An older data.json with the folder: it moves to this device's storage.
+		expect(plugin.settings.modelFolder).toBe('/old/place');
+		await plugin.updateSettings({ modelFolder: '/home/me/models' });
+		expect(app.pluginData.get(manifest.id)).not.toHaveProperty('modelFolder');
+		expect(app.pluginData.get(manifest.id)).toMatchObject({ threshold: 0.3 });
+		expect(app.loadLocalStorage(`${manifest.id}:model-folder`)).toBe('/home/me/models');
+	});
+
+	it('applies settings synced from another device, keeping the model folder of this one', async () => {
+		const { app, plugin, runtime } = await start();
+		await plugin.updateSettings({ modelFolder: '/home/me/models' });
+		vi.useFakeTimers();
+		try {
+			await vi.advanceTimersByTimeAsync(1100);
+			const changes = runtime.settingsChanges;
+			app.pluginData.set(manifest.id, { ...(app.pluginData.get(manifest.id) as object), threshold: 0.25, exclusions: 'Archive/', modelFolder: 'C:\\Models' });
+			await plugin.onExternalSettingsChange();
+			expect(plugin.settings).toMatchObject({ threshold: 0.25, exclusions: 'Archive/', modelFolder: '/home/me/models' });
+			await vi.advanceTimersByTimeAsync(1100);
+			expect(runtime.settingsChanges).toBe(changes + 1);
+			expect(runtime.index.calls.at(-1)).toBe('sync'); // the exclusions changed
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('saves settings and applies model and exclusion changes after typing stops', async () => {
 		const { app, runtime } = await start();
 		vi.useFakeTimers();
@@ -387,7 +415,7 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		vi.useRealTimers();
 		await vi.waitFor(() => expect(probe.loads).toBe(2));
 		await vi.waitFor(() => expect(Notice.shown).toHaveLength(2));
-		expect(app.pluginData.get(manifest.id)).toMatchObject({ modelFolder: '/models' });
+		expect(app.loadLocalStorage(`${manifest.id}:model-folder`)).toBe('/models');
 		// Still no model there: said again, and the first notice is gone, not stacked.
 		expect(Notice.shown.filter((n) => !n.hidden)).toEqual([Notice.shown[1]]);
 	});

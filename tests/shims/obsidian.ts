@@ -62,6 +62,16 @@ export class App {
 	pluginData = new Map<string, unknown>();
 	/** shim: the modals currently open, newest last. */
 	openModals: Modal[] = [];
+	/** shim: this device's local storage for the vault (not synced, unlike data.json). */
+	localStorage = new Map<string, unknown>();
+
+	loadLocalStorage(key: string): unknown {
+		return this.localStorage.has(key) ? structuredClone(this.localStorage.get(key)) : null;
+	}
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null) this.localStorage.delete(key);
+		else this.localStorage.set(key, structuredClone(data));
+	}
 
 	/** shim: runs a command like the palette would; false when it is unavailable. */
 	executeCommandById(id: string): boolean {
