@@ -30,15 +30,39 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		return this.runtime?.modelProblem();
 	}
 
+	/** Obsidian sets `dir` for every installed plugin; the fallback is where it would be. */
+	private get pluginDir(): string {
+		return this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+	}
+
 	get modelCacheFolder(): string {
-		return modelCacheFolder(this.app.vault.configDir, this.manifest.id);
+		return modelCacheFolder(this.pluginDir);
+	}
+
+	/**
+	 * The model folder is a path on this device: it is kept in the vault's local storage, because
+	 * data.json is synced (Obsidian Sync, git, …) to devices where that path means nothing.
+	 */
+	private get modelFolderKey(): string {
+		return `${this.manifest.id}:model-folder`;
+	}
+
+	private async syncedSettings(): Promise<SemanticSearchSettings> {
+		return parseSettings(await this.loadData(), this.app.vault.configDir);
 	}
 
 	async onload(): Promise<void> {
-		this.settings = parseSettings(await this.loadData(), this.app.vault.configDir);
+		const synced = await this.syncedSettings();
+		const local: unknown = this.app.loadLocalStorage(this.modelFolderKey);
+		// A data.json from before the folder moved to local storage still names it.
+		this.settings = { ...synced, modelFolder: typeof local === 'string' ? local : synced.modelFolder };
+		// Stops a model download in progress when the plugin is disabled.
+		const unloading = new AbortController();
+		this.register(() => unloading.abort());
 		const runtime = this.createRuntime({
 			app: this.app,
-			pluginId: this.manifest.id,
+			pluginDir: this.pluginDir,
+			signal: unloading.signal,
 			settings: () => this.settings,
 			onModelError: (error) => this.jobs.fail(error),
 		});
@@ -66,7 +90,16 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	async updateSettings(patch: Partial<SemanticSearchSettings>): Promise<void> {
 		const before = this.settings;
 		this.settings = { ...before, ...patch };
-		await this.saveData(this.settings);
+		const { modelFolder, ...synced } = this.settings;
+		this.app.saveLocalStorage(this.modelFolderKey, modelFolder === '' ? null : modelFolder);
+		await this.saveData(synced);
+		this.settingsApplier.changed(before, this.settings);
+	}
+
+	/** data.json changed on disk (synced from another device): apply it, with this device's model folder. */
+	async onExternalSettingsChange(): Promise<void> {
+		const before = this.settings;
+		this.settings = { ...(await this.syncedSettings()), modelFolder: before.modelFolder };
 		this.settingsApplier.changed(before, this.settings);
 	}
 

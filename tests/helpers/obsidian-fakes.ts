@@ -69,6 +69,9 @@ export class FakeIndex implements IndexPort {
 	deleted(path: string): void {
 		this.calls.push(`deleted ${path}`);
 	}
+	folderDeleted(path: string): void {
+		this.calls.push(`folder deleted ${path}`);
+	}
 	renamed(from: string, to: string): void {
 		this.calls.push(`renamed ${from} -> ${to}`);
 	}

@@ -10,7 +10,14 @@ export const asPlugin = (plugin: Plugin): Obsidian.Plugin => plugin as unknown a
 export const asView = (view: MarkdownView | null): Obsidian.MarkdownView | null => view as unknown as Obsidian.MarkdownView | null;
 export const asObsidianManifest = (m: PluginManifest): Obsidian.PluginManifest => m as unknown as Obsidian.PluginManifest;
 
-export const manifest: PluginManifest = { id: 'semantic-note-search', name: 'Semantic Note Search', version: '0.1.0', minAppVersion: '1.5.0' };
+/** Like Obsidian's for an installed plugin: `dir` is the folder it was loaded from. */
+export const manifest: PluginManifest = {
+	id: 'semantic-note-search',
+	name: 'Semantic Note Search',
+	version: '0.1.0',
+	minAppVersion: '1.5.0',
+	dir: '.obsidian/plugins/semantic-note-search',
+};
 
 /** A bare plugin to own registrations in unit tests. */
 export class HostPlugin extends Plugin {

@@ -62,6 +62,16 @@ export class App {
 	pluginData = new Map<string, unknown>();
 	/** shim: the modals currently open, newest last. */
 	openModals: Modal[] = [];
+	/** shim: this device's local storage for the vault (not synced, unlike data.json). */
+	localStorage = new Map<string, unknown>();
+
+	loadLocalStorage(key: string): unknown {
+		return this.localStorage.has(key) ? structuredClone(this.localStorage.get(key)) : null;
+	}
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null) this.localStorage.delete(key);
+		else this.localStorage.set(key, structuredClone(data));
+	}
 
 	/** shim: runs a command like the palette would; false when it is unavailable. */
 	executeCommandById(id: string): boolean {
@@ -118,11 +128,18 @@ export abstract class Plugin extends Component {
 		this.app.settingTabs.push(tab);
 		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
 	}
+	/**
+	 * Like Obsidian: unloading the plugin closes its views but keeps their leaves where they are,
+	 * and registering the type again rebuilds a view in each (docs.obsidian.md, plugin guidelines:
+	 * "Don't detach leaves in onunload"; leaves are "reinitialized at their original position").
+	 */
 	registerView(type: string, factory: (leaf: WorkspaceLeaf) => View): void {
-		this.app.workspace.viewFactories.set(type, factory);
+		const { workspace } = this.app;
+		workspace.viewFactories.set(type, factory);
+		for (const leaf of workspace.leaves) if (leaf.getViewState().type === type && !leaf.view) void leaf.setViewState({ type });
 		this.register(() => {
-			this.app.workspace.detachLeavesOfType(type);
-			this.app.workspace.viewFactories.delete(type);
+			workspace.viewFactories.delete(type);
+			for (const leaf of workspace.getLeavesOfType(type)) leaf.closeViewKeepingPlace();
 		});
 	}
 	loadData(): Promise<unknown> { return Promise.resolve(structuredClone(this.app.pluginData.get(this.manifest.id) ?? null)); }
@@ -132,17 +149,26 @@ export abstract class Plugin extends Component {
 	}
 }
 
-/** shim: loads a plugin the way Obsidian starts: onload, then `create` for every note, then layout ready. */
-export async function startApp(app: App, plugin: Plugin, notes: Record<string, string> = {}): Promise<void> {
+/**
+ * shim: loads a plugin the way Obsidian starts: onload, then `create` for every note, then the
+ * workspace is restored (`restore`: views open, notes shown, with their workspace events), then
+ * layout ready.
+ */
+export async function startApp(app: App, plugin: Plugin, notes: Record<string, string> = {}, restore?: () => Promise<void>): Promise<void> {
 	plugin.load();
 	for (const p of shimState.pendingLoads.splice(0)) await p;
 	for (const [path, text] of Object.entries(notes)) await app.vault.create(path, text);
+	await restore?.();
 	await Promise.resolve();
 	app.workspace.setLayoutReady();
 }
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * As obsidian.d.ts documents it: isDesktop/isMobile are the UI layout, isDesktopApp/isMobileApp
+ * the app (only the Electron desktop app has Node modules). Tests may switch them.
+ */
 export const Platform = {
 	isDesktop: true,
 	isMobile: false,
@@ -152,27 +178,3 @@ export const Platform = {
 	isWin: false,
 	isLinux: true,
 };
-
-export interface RequestUrlParam {
-	url: string;
-	method?: string;
-	headers?: Record<string, string>;
-	throw?: boolean;
-}
-export interface RequestUrlResponse {
-	status: number;
-	headers: Record<string, string>;
-	arrayBuffer: ArrayBuffer;
-	text: string;
-}
-
-/** shim: no network in tests; a test that needs one installs a handler. */
-export const requestUrlShim = {
-	handler: null as ((req: RequestUrlParam) => Promise<RequestUrlResponse>) | null,
-};
-
-export function requestUrl(req: RequestUrlParam | string): Promise<RequestUrlResponse> {
-	const param = typeof req === 'string' ? { url: req } : req;
-	if (!requestUrlShim.handler) return Promise.reject(new Error(`requestUrl called without a test handler: ${param.url}`));
-	return requestUrlShim.handler(param);
-}

@@ -1,7 +1,7 @@
 /** Shim modals, menus, notices and settings (see obsidian.ts). */
 import { Component, notImplemented } from './base';
 import { FakeElement } from './dom';
-import type { App, Plugin } from './obsidian';
+import { Platform, type App, type Plugin } from './obsidian';
 
 // ---------------------------------------------------------------- keys, modals, notices
 
@@ -22,15 +22,51 @@ export class Scope {
 		return handler;
 	}
 	unregister(handler: KeymapEventHandler): void { this.handlers = this.handlers.filter((h) => h !== handler); }
-	/** shim: presses a key; like Obsidian, the newest matching handler wins, and `false` stops. */
-	press(modifiers: Modifier[], key: string): boolean {
+	/**
+	 * shim: presses a key; the newest matching handler wins, and `false` stops. The event carries
+	 * what a browser KeyboardEvent has: Mod is Ctrl, or Cmd (metaKey) on macOS, as Obsidian's docs
+	 * say for `Modifier`. Belief (not documented): the newest handler wins; the plugin must not
+	 * rely on it (it decides from the event it gets, whichever handler ran).
+	 */
+	press(modifiers: Modifier[], key: string, init: { isComposing?: boolean } = {}): boolean {
 		const mods = [...modifiers].sort().join(',');
 		const handler = [...this.handlers].reverse().find((h) => h.modifiers === mods && h.key === key);
-		if (!handler) return this.parent?.press(modifiers, key) ?? false;
-		handler.func({ key, ctrlKey: modifiers.includes('Mod'), shiftKey: modifiers.includes('Shift') }, { key, modifiers: mods });
+		if (!handler) return this.parent?.press(modifiers, key, init) ?? false;
+		handler.func(keyEvent(modifiers, key, init), { key, modifiers: mods });
 		return true;
 	}
 }
+
+/** shim: a KeyboardEvent-like object for `modifiers` + `key`. */
+export function keyEvent(modifiers: Modifier[], key: string, init: { isComposing?: boolean } = {}): Record<string, unknown> {
+	const mod = modifiers.includes('Mod');
+	return {
+		type: 'keydown',
+		key,
+		ctrlKey: modifiers.includes('Ctrl') || (mod && !Platform.isMacOS),
+		metaKey: modifiers.includes('Meta') || (mod && Platform.isMacOS),
+		altKey: modifiers.includes('Alt'),
+		shiftKey: modifiers.includes('Shift'),
+		isComposing: init.isComposing ?? false,
+		preventDefault: () => undefined,
+	};
+}
+
+/**
+ * `Keymap.isModEvent` as obsidian.d.ts documents it: 'tab' for Cmd/Ctrl or a middle click,
+ * 'split' for Cmd/Ctrl+Alt, 'window' for Cmd/Ctrl+Alt+Shift, else false.
+ */
+export const Keymap = {
+	isModEvent(evt?: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; shiftKey?: boolean; button?: number; type?: string } | null): 'tab' | 'split' | 'window' | boolean {
+		if (!evt) return false;
+		const mod = Platform.isMacOS ? evt.metaKey === true : evt.ctrlKey === true;
+		if (mod && evt.altKey && evt.shiftKey) return 'window';
+		if (mod && evt.altKey) return 'split';
+		if (mod) return 'tab';
+		if (evt.button === 1 && (evt.type === 'auxclick' || evt.type === 'click' || evt.type === 'mouseup')) return 'tab';
+		return false;
+	},
+};
 
 export class Modal {
 	scope: Scope;
@@ -114,6 +150,12 @@ export abstract class SuggestModal<T> extends Modal {
 	selectActiveSuggestion(evt: unknown): void {
 		const value = this.values[this.selectedItem];
 		if (value !== undefined) this.selectSuggestion(value, evt);
+	}
+	/** shim: a click on the rendered row `index` (a MouseEvent with these modifier keys). */
+	clickSuggestion(index: number, init: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; button?: number } = {}): void {
+		const value = this.values[index];
+		if (value === undefined) throw new Error(`no suggestion ${index} in ${this.values.length}`);
+		this.selectSuggestion(value, { type: 'click', button: 0, ...init });
 	}
 	abstract getSuggestions(query: string): T[] | Promise<T[]>;
 	abstract renderSuggestion(value: T, el: FakeElement): void;
@@ -228,6 +270,11 @@ export class ToggleComponent extends ValueComponent<boolean> {
 		return this;
 	}
 }
+/**
+ * Like Obsidian's: the value lives in `inputEl`, onChange fires on every `input` event (each
+ * keystroke), and the element's own `change` event fires only when the field loses focus after an
+ * edit (or on Enter), as browsers do.
+ */
 export class TextComponent extends ValueComponent<string> {
 	placeholder = '';
 	inputEl = new FakeElement('input');
@@ -235,6 +282,19 @@ export class TextComponent extends ValueComponent<string> {
 		this.placeholder = placeholder;
 		return this;
 	}
+	getValue(): string { return this.inputEl.value; }
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return super.setValue(value);
+	}
+	/** shim: one keystroke's worth of typing, leaving the field `value`. */
+	async userChange(value: string): Promise<void> {
+		this.inputEl.value = value;
+		this.inputEl.dispatch('input');
+		await super.userChange(value);
+	}
+	/** shim: the user leaves the field (or presses Enter) after editing it. */
+	commit(): void { this.inputEl.dispatch('change'); }
 }
 export class TextAreaComponent extends TextComponent {}
 export class DropdownComponent extends ValueComponent<string> {
@@ -347,6 +407,25 @@ export abstract class PluginSettingTab {
 	) {}
 	abstract display(): void;
 	hide(): void {}
+	/**
+	 * shim: what Obsidian 1.13+ does with a tab's `getSettingDefinitions()` instead of calling
+	 * display(): a heading per group, then per item a Setting with its name and description that
+	 * the item's `render` fills in. Belief, not in the 1.8.7 typings: the shape is taken from
+	 * docs.obsidian.md "Migrate to declarative settings" and plugins that adopted it.
+	 */
+	renderDefinitions(): void {
+		const tab = this as unknown as { getSettingDefinitions?: () => { type: 'group'; heading: string; items: { name: string; desc?: string; render(s: Setting): void }[] }[] };
+		if (!tab.getSettingDefinitions) return notImplemented('a tab without getSettingDefinitions() in Obsidian 1.13');
+		this.containerEl.empty();
+		for (const group of tab.getSettingDefinitions()) {
+			new Setting(this.containerEl).setName(group.heading).setHeading();
+			for (const item of group.items) {
+				const setting = new Setting(this.containerEl).setName(item.name);
+				if (item.desc !== undefined) setting.setDesc(item.desc);
+				item.render(setting);
+			}
+		}
+	}
 	/** shim: every Setting rendered in the tab, in order. */
 	settings(): Setting[] { return this.containerEl.findAll((el) => el.setting !== undefined).map((el) => el.setting as Setting); }
 	/** shim: the setting with this exact name. */
@@ -375,6 +454,3 @@ export class AbstractInputSuggest {
 		notImplemented('AbstractInputSuggest');
 	}
 }
-export const Keymap = {
-	isModEvent: (): never => notImplemented('Keymap.isModEvent'),
-};

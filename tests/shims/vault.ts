@@ -54,6 +54,11 @@ export class Vault extends Events {
 	private root = new TFolder();
 	private byPath = new Map<string, TAbstractFile>();
 	private contents = new Map<string, string>();
+	/**
+	 * shim: whether deleting a folder fires `delete` for each file inside it (then the folder) or
+	 * for the folder only. Which one Obsidian does is not documented; the plugin must handle both.
+	 */
+	folderDeleteEvents: 'each' | 'folder-only' = 'each';
 	/** shim: the clock used for mtimes; tests may move it. */
 	now = 1_700_000_000_000;
 
@@ -122,11 +127,13 @@ export class Vault extends Events {
 		this.metadata?.parse(file, data);
 		return Promise.resolve();
 	}
-	delete(file: TAbstractFile): Promise<void> {
-		if (file instanceof TFolder) for (const child of [...file.children]) void this.delete(child);
+	delete(file: TAbstractFile, quiet = false): Promise<void> {
+		const childrenQuiet = quiet || this.folderDeleteEvents === 'folder-only';
+		if (file instanceof TFolder) for (const child of [...file.children]) void this.delete(child, childrenQuiet);
 		this.byPath.delete(file.path);
 		this.contents.delete(file.path);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
+		if (quiet) return Promise.resolve();
 		this.trigger('delete', file);
 		if (file instanceof TFile) this.metadata?.trigger('deleted', file);
 		return Promise.resolve();

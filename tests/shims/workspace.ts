@@ -72,7 +72,13 @@ export class MarkdownView extends ItemView {
 	file: TFile | null = null;
 	/** shim: the ephemeral state the view was opened with (e.g. `{ line }`). */
 	eState: Record<string, unknown> | undefined;
+	/**
+	 * shim: 'preview' is Reading view. Like Obsidian there, `editor` still exists and still accepts
+	 * `replaceSelection` (the hidden source editor keeps its old cursor): only getMode() tells.
+	 */
+	mode: 'source' | 'preview' = 'source';
 	getViewType(): string { return 'markdown'; }
+	getMode(): 'source' | 'preview' { return this.mode; }
 	getDisplayText(): string { return this.file?.basename ?? ''; }
 	setEphemeralState(state: Record<string, unknown>): void {
 		this.eState = state;
@@ -80,20 +86,47 @@ export class MarkdownView extends ItemView {
 	}
 }
 
+/**
+ * What Obsidian (1.7.2+) puts in a leaf restored in the background instead of its real view, until
+ * the leaf is revealed or `loadIfDeferred()` is awaited (obsidian.d.ts, WorkspaceLeaf.isDeferred).
+ * Belief: it reports the real view type, so getLeavesOfType() lists the leaf (the docs warn that
+ * the leaf's view may then not be an instance of the plugin's view class).
+ */
+export class DeferredView extends View {
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly type: string,
+	) { super(leaf); }
+	getViewType(): string { return this.type; }
+	getDisplayText(): string { return ''; }
+}
+
 export class WorkspaceLeaf extends Events {
 	view: View | null = null;
+	/** shim: the view type a leaf keeps while its plugin is disabled (its view is closed). */
+	private closedType: string | null = null;
 	constructor(
 		readonly app: App,
 		/** shim: which part of the workspace holds the leaf. */
 		readonly side: 'main' | 'right' | 'left',
 	) { super(); }
 	getViewState(): { type: string } {
-		return { type: this.view?.getViewType() ?? 'empty' };
+		return { type: this.view?.getViewType() ?? this.closedType ?? 'empty' };
+	}
+	get isDeferred(): boolean { return this.view instanceof DeferredView; }
+	async loadIfDeferred(): Promise<void> {
+		if (this.view instanceof DeferredView) await this.setViewState({ type: this.view.getViewType() });
+	}
+	/** shim: what unregistering its view type does to a leaf: the view closes, the leaf stays. */
+	closeViewKeepingPlace(): void {
+		this.closedType = this.view?.getViewType() ?? null;
+		void this.closeView();
 	}
 	async setViewState(state: { type: string; active?: boolean }): Promise<void> {
 		const factory = this.app.workspace.viewFactories.get(state.type);
 		if (!factory) return notImplemented(`view type "${state.type}"`);
 		await this.closeView();
+		this.closedType = null;
 		const view = factory(this);
 		this.view = view;
 		view.load();
@@ -177,9 +210,16 @@ export class Workspace extends Events {
 	}
 	getRightLeaf(_split: boolean): WorkspaceLeaf { return this.newLeaf('right'); }
 	getLeftLeaf(_split: boolean): WorkspaceLeaf { return this.newLeaf('left'); }
-	revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+	/** Like Obsidian since 1.7.2: a deferred view is loaded before the promise resolves. */
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		await leaf.loadIfDeferred();
 		leaf.app.workspace.trigger('shim:revealed', leaf);
-		return Promise.resolve();
+	}
+	/** shim: a leaf of `type` restored with the workspace out of sight (deferred, not yet loaded). */
+	restoreDeferred(side: WorkspaceLeaf['side'], type: string): WorkspaceLeaf {
+		const leaf = this.newLeaf(side);
+		leaf.view = new DeferredView(leaf, type);
+		return leaf;
 	}
 	detachLeavesOfType(type: string): void { for (const leaf of this.getLeavesOfType(type)) leaf.detach(); }
 }

@@ -34,6 +34,14 @@ export function indexPort(app: App, lazy: LazySession): IndexPort {
 		deleted: (path) => {
 			lazy.current()?.noteDeleted(path).catch((e: unknown) => console.error(e));
 		},
+		folderDeleted: (path) => {
+			const session = lazy.current();
+			if (!session) return;
+			const prefix = `${path}/`;
+			for (const indexed of [...session.searchIndex.paths()]) {
+				if (indexed.startsWith(prefix)) session.noteDeleted(indexed).catch((e: unknown) => console.error(e));
+			}
+		},
 		renamed: (from, to) => {
 			const file = vaultFile(app, to);
 			const session = lazy.current();

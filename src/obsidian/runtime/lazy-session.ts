@@ -43,6 +43,8 @@ export class LazySession {
 	get(forSync: boolean): Promise<IndexSession> {
 		if (this.disposed) return Promise.reject(new Error('The plugin is being unloaded.'));
 		if (!this.opening && !forSync) this.catchUp = true;
+		// A sync asked for while the model loads does the catching up itself: two runs would race.
+		if (forSync) this.catchUp = false;
 		this.opening ??= this.start().then(
 			(session) => {
 				this.problem = undefined;

@@ -45,6 +45,8 @@ export interface IndexPort {
 	/** A note was created or its content changed. */
 	changed(path: string): void;
 	deleted(path: string): void;
+	/** A folder was deleted: every note indexed under it goes, whether or not each got its own event. */
+	folderDeleted(path: string): void;
 	renamed(from: string, to: string): void;
 }
 
@@ -67,7 +69,10 @@ export interface Runtime {
 
 export interface RuntimeContext {
 	app: App;
-	pluginId: string;
+	/** The plugin's folder (manifest.dir), vault-relative: downloaded model files are cached inside it. */
+	pluginDir: string;
+	/** Aborted when the plugin unloads: a model download in progress stops. */
+	signal: AbortSignal;
 	/** The current settings, read at each use so changes apply without rebuilding the runtime. */
 	settings(): SemanticSearchSettings;
 	/** The model could not be loaded when searching (indexing jobs report their own errors). */

@@ -4,7 +4,8 @@ import { createExclusions } from '../../core/index/exclusions';
 import type { IndexSession } from '../../core/session/index-session';
 import { IdbVectorStore, vaultDatabaseName } from '../../core/store/idb-store';
 import type { VectorStore } from '../../core/store/types';
-import { noticedModelFiles, workerEngineLoader, type EngineLoader } from './engine-loader';
+import { workerEngineLoader, type EngineLoader } from './engine-loader';
+import { noticedModelFiles } from './model-source';
 import { indexPort } from './index-port';
 import { LazySession } from './lazy-session';
 import type { IndexPort, RelatedSource, Runtime, RuntimeContext, RuntimeFactory } from './ports';
@@ -54,10 +55,10 @@ class VaultRuntime implements Runtime {
 
 	/** Loads the model, then opens the store and reads it once; no worker outlives a failed start. */
 	private async openSession(): Promise<IndexSession> {
-		const { app, pluginId } = this.context;
+		const { app, pluginDir, signal } = this.context;
 		const settings = this.context.settings();
 		this.appliedSettings = { ...settings };
-		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginId, settings);
+		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginDir, settings, signal);
 		const engine = await this.options.loadEngine(files, settings.dtype);
 		const store = this.options.openStore ? this.options.openStore(app) : new IdbVectorStore(vaultDatabaseName(appIdOf(app)));
 		try {

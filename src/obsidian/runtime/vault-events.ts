@@ -1,4 +1,4 @@
-import { TFile, type App, type Component, type TAbstractFile } from 'obsidian';
+import { TFile, TFolder, type App, type Component, type TAbstractFile } from 'obsidian';
 import type { IndexPort } from './ports';
 
 function isNote(file: TAbstractFile): file is TFile {
@@ -9,11 +9,12 @@ function isNote(file: TAbstractFile): file is TFile {
  * Forwards vault changes to the index. Called from `onLayoutReady` only: before that Obsidian
  * fires `create` for every existing file, and the start-up sync already covers those.
  * Every edit is forwarded; the indexer debounces per note, so typing re-embeds once it pauses.
- * Folder events are ignored: Obsidian fires `rename` (with the old path) or `delete` for every
- * file inside a renamed or deleted folder as well, and those per-note events move or drop the
- * records, so nothing is re-embedded.
+ * A folder's `rename` is ignored: Obsidian fires `rename` (with the old path) for every file
+ * inside it as well, and those per-note events move the records, so nothing is re-embedded.
+ * A folder's `delete` drops every note indexed under it: whether each file inside also gets its
+ * own `delete` is not documented, and dropping a record twice is harmless.
  */
-export function registerVaultEvents(owner: Component, app: App, index: Pick<IndexPort, 'changed' | 'deleted' | 'renamed'>): void {
+export function registerVaultEvents(owner: Component, app: App, index: Pick<IndexPort, 'changed' | 'deleted' | 'folderDeleted' | 'renamed'>): void {
 	const changed = (file: TAbstractFile) => {
 		if (isNote(file)) index.changed(file.path);
 	};
@@ -24,6 +25,7 @@ export function registerVaultEvents(owner: Component, app: App, index: Pick<Inde
 	owner.registerEvent(
 		app.vault.on('delete', (file) => {
 			if (isNote(file)) index.deleted(file.path);
+			else if (file instanceof TFolder) index.folderDeleted(file.path);
 		}),
 	);
 	owner.registerEvent(

@@ -12,12 +12,17 @@ export function reportMessage(report: IndexReport, always: boolean): string | un
 	return `${text}.`;
 }
 
+/** Long enough to read the missing-model message, which says what to do; it is not sticky. */
+export const MODEL_NOTICE_MS = 20_000;
+
 /**
  * Runs index jobs one at a time and reports their outcome as notices. A missing model is reported
- * once per session, not once per job, and never as a stack trace.
+ * once per session (again only after a model setting changed, replacing the earlier notice), and
+ * never as a stack trace.
  */
 export class IndexJobs {
 	private running: Promise<void> = Promise.resolve();
+	private modelNotice: Notice | null = null;
 	private modelNoticeShown = false;
 	private stopped = false;
 
@@ -53,7 +58,8 @@ export class IndexJobs {
 		if (isModelUnavailable(error)) {
 			if (this.modelNoticeShown) return;
 			this.modelNoticeShown = true;
-			new Notice(`${userMessage(error)} See the plugin settings.`, 0);
+			this.modelNotice?.hide();
+			this.modelNotice = new Notice(`${userMessage(error)} See the plugin settings.`, MODEL_NOTICE_MS);
 			return;
 		}
 		console.error('Semantic note search: indexing failed', error);

@@ -1,4 +1,4 @@
-import { MarkdownView, Notice, TFile, type App } from 'obsidian';
+import { MarkdownView, Notice, TFile, type App, type PaneType } from 'obsidian';
 import type { SearchResult } from '../../core/search/types';
 
 /** The part of a result needed to open or link to it. */
@@ -17,10 +17,11 @@ export function positionOf(text: string, offset: number): { line: number; ch: nu
 }
 
 /**
- * Opens the note with the passage in view. The line goes into the ephemeral state, which is what
+ * Opens the note with the passage in view, in the current tab or where `newLeaf` says (what
+ * `Keymap.isModEvent` returns for the event). The line goes into the ephemeral state, which is what
  * Obsidian's own search uses; the cursor is then set on the passage start so typing continues there.
  */
-export async function openAtPassage(app: App, target: ResultTarget, newLeaf = false): Promise<void> {
+export async function openAtPassage(app: App, target: ResultTarget, newLeaf: PaneType | boolean = false): Promise<void> {
 	const file = fileAt(app, target.path);
 	if (!file) {
 		new Notice(`The note ${target.path} no longer exists.`);
@@ -50,10 +51,17 @@ export function linkTo(app: App, target: Pick<ResultTarget, 'path' | 'heading'>,
 	return app.fileManager.generateMarkdownLink(file, sourcePath, subpath);
 }
 
-/** Inserts a link at the cursor of the markdown editor `view`; false when there is none. */
+/**
+ * Inserts a link at the cursor of the markdown editor `view`; false when there is none. In Reading
+ * view the hidden editor would still take the link, at a cursor the user cannot see: refused.
+ */
 export function insertLink(app: App, view: MarkdownView | null, target: ResultTarget): boolean {
 	if (!view?.file) {
-		new Notice('Open a note in editing mode to insert a link.');
+		new Notice('Open a note in editing view to insert a link.');
+		return false;
+	}
+	if (view.getMode() !== 'source') {
+		new Notice('Switch the note to editing view to insert a link.');
 		return false;
 	}
 	const link = linkTo(app, target, view.file.path);

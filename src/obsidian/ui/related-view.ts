@@ -1,4 +1,4 @@
-import { ItemView, TFile, type App, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, TFile, type App, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
 import { explainEmpty } from '../../core/search/explain';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
@@ -67,8 +67,13 @@ export class RelatedNotesView extends ItemView {
 		return Promise.resolve();
 	}
 
-	/** Debounced refresh; without `force` nothing happens while the active note stays the same. */
+	/**
+	 * Debounced refresh; without `force` nothing happens while the active note stays the same.
+	 * Before layout ready the workspace switches notes while restoring: the refresh that
+	 * onLayoutReady runs covers them, and an earlier one would load the model early.
+	 */
 	private schedule(force = false): void {
+		if (!this.app.workspace.layoutReady) return;
 		window.clearTimeout(this.timer);
 		this.timer = window.setTimeout(() => {
 			const current = this.app.workspace.getActiveFile();
@@ -119,7 +124,11 @@ export class RelatedNotesView extends ItemView {
 			const row = list.createDiv({ cls: 'sns-related-row', attr: { draggable: 'true' } });
 			renderResult(row, result);
 			// Plain listeners: rows are replaced on every refresh and their listeners go with them.
-			row.addEventListener('click', () => void openAtPassage(this.app, result));
+			// Like Obsidian's own lists: Mod-click opens a new tab (Mod+Alt a split), a middle click a new tab.
+			row.addEventListener('click', (evt) => void openAtPassage(this.app, result, Keymap.isModEvent(evt)));
+			row.addEventListener('auxclick', (evt) => {
+				if (evt.button === 1) void openAtPassage(this.app, result, 'tab');
+			});
 			row.addEventListener('dragstart', (evt) => dragLink(this.app, evt, result, path));
 		}
 	}

@@ -1,4 +1,4 @@
-import { Platform, SuggestModal, type App, type MarkdownView } from 'obsidian';
+import { Keymap, Platform, SuggestModal, type App, type MarkdownView } from 'obsidian';
 import { explainEmpty } from '../../core/search/explain';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
@@ -10,14 +10,15 @@ import { renderResult } from './result-row';
 export const SEARCH_DEBOUNCE_MS = 250;
 
 /**
- * Search by meaning. Enter opens the note at the best passage; Mod+Enter inserts a link to it
- * into the editor that was active when the modal opened.
+ * Search by meaning, with the keys users know from Obsidian's quick switcher and Omnisearch:
+ * Enter opens the note at the best passage, Mod+Enter opens it in a new tab, Alt+Enter inserts a
+ * link to it into the editor that was active when the modal opened. What to do is decided from
+ * the event that chose the result, so nothing pressed earlier (e.g. on an empty list) carries over.
  */
 export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	private timer: number | undefined;
 	/** Every caller of a superseded query gets the newest answer, so no stale list is shown. */
 	private waiting: ((results: SearchResult[]) => void)[] = [];
-	private insertOnChoose = false;
 
 	constructor(
 		app: App,
@@ -28,18 +29,22 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 		super(app);
 		this.setPlaceholder('Search notes by meaning…');
 		const mod = Platform.isMacOS ? '⌘' : 'Ctrl';
+		const alt = Platform.isMacOS ? '⌥' : 'Alt';
 		this.setInstructions([
 			{ command: '↑↓', purpose: 'to navigate' },
-			{ command: '↵', purpose: 'to open at the passage' },
-			{ command: `${mod} ↵`, purpose: 'to insert a link' },
+			{ command: '↵', purpose: 'to open' },
+			{ command: `${mod} ↵`, purpose: 'to open in a new tab' },
+			{ command: `${alt} ↵`, purpose: 'to insert a link' },
 			{ command: 'esc', purpose: 'to dismiss' },
 		]);
 		this.emptyStateText = explainEmpty('empty-query');
-		this.scope.register(['Mod'], 'Enter', (evt) => {
-			this.insertOnChoose = true;
-			this.selectActiveSuggestion(evt);
-			return false;
-		});
+		// A scope handler matches its modifiers exactly: plain Enter is the modal's own.
+		for (const modifiers of [['Mod'], ['Alt']] as const) {
+			this.scope.register([...modifiers], 'Enter', (evt) => {
+				this.selectActiveSuggestion(evt);
+				return false;
+			});
+		}
 	}
 
 	getSuggestions(query: string): Promise<SearchResult[]> {
@@ -78,13 +83,19 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 		renderResult(el, result);
 	}
 
-	onChooseSuggestion(result: SearchResult): void {
-		if (this.insertOnChoose) {
-			this.insertOnChoose = false;
+	/** An Enter that commits an IME composition (CJK input) belongs to the input, not the list. */
+	selectSuggestion(result: SearchResult, evt: MouseEvent | KeyboardEvent): void {
+		if ('isComposing' in evt && evt.isComposing) return;
+		super.selectSuggestion(result, evt);
+	}
+
+	onChooseSuggestion(result: SearchResult, evt: MouseEvent | KeyboardEvent): void {
+		const pane = Keymap.isModEvent(evt);
+		if (pane === false && evt.altKey) {
 			insertLink(this.app, this.editorView, result);
 			return;
 		}
-		void openAtPassage(this.app, result);
+		void openAtPassage(this.app, result, pane);
 	}
 
 	onClose(): void {

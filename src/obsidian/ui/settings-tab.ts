@@ -15,6 +15,28 @@ export interface SettingsHost {
 	modelProblem(): string | undefined;
 }
 
+/**
+ * One row of the tab. Obsidian 1.13's declarative settings (`getSettingDefinitions()`) take rows
+ * of this shape; they are not in the 1.8.7 typings this plugin builds against, so the shape is
+ * declared here, after docs.obsidian.md "Migrate to declarative settings".
+ */
+interface SettingRow {
+	name: string;
+	desc?: string;
+	render(setting: Setting): void;
+}
+
+interface SettingGroup {
+	type: 'group';
+	heading: string;
+	items: SettingRow[];
+}
+
+/**
+ * The settings, defined once as groups of rows. Obsidian 1.13+ renders them from
+ * getSettingDefinitions() (which puts them in its settings search) instead of calling display();
+ * display() renders the same rows for older versions (minAppVersion is below 1.13).
+ */
 export class SemanticSearchSettingTab extends PluginSettingTab {
 	constructor(
 		app: App,
@@ -24,97 +46,155 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 		super(app, plugin);
 	}
 
+	getSettingDefinitions(): SettingGroup[] {
+		return [
+			{ type: 'group', heading: 'Model', items: this.modelRows() },
+			{ type: 'group', heading: 'Results', items: this.resultRows() },
+			{ type: 'group', heading: 'Indexing', items: this.indexingRows() },
+		];
+	}
+
 	display(): void {
 		const { containerEl } = this;
-		const s = this.host.settings;
 		containerEl.empty();
+		for (const group of this.getSettingDefinitions()) {
+			new Setting(containerEl).setName(group.heading).setHeading();
+			for (const row of group.items) {
+				const setting = new Setting(containerEl).setName(row.name);
+				if (row.desc !== undefined) setting.setDesc(row.desc);
+				row.render(setting);
+			}
+		}
+	}
 
-		new Setting(containerEl).setName('Model').setHeading();
+	private modelRows(): SettingRow[] {
+		const s = this.host.settings;
+		const rows: SettingRow[] = [];
 		const problem = this.host.modelProblem();
-		if (problem) containerEl.createEl('p', { cls: 'sns-warning', text: problem });
-		new Setting(containerEl)
-			.setName('Model folder')
-			.setDesc(
-				'Absolute path of a folder with config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx ' +
+		if (problem) {
+			rows.push({
+				name: 'Model not available',
+				desc: problem,
+				render: (setting) => {
+					setting.setClass('sns-warning');
+				},
+			});
+		}
+		rows.push(
+			{
+				name: 'Model folder',
+				desc:
+					'Absolute path of a folder with config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx ' +
 					'(onnx/model_quantized.onnx for q8), as published in the Hugging Face repository Xenova/all-MiniLM-L6-v2. ' +
 					'Leave empty to use a downloaded copy.',
-			)
-			.addText((t) =>
-				t
-					.setPlaceholder('Absolute folder path')
-					.setValue(s.modelFolder)
-					.onChange((v) => this.host.updateSettings({ modelFolder: v.trim() })),
-			);
-		new Setting(containerEl)
-			.setName('Allow downloading the model')
-			.setDesc(
-				'Off by default. When on, the model files are downloaded once from huggingface.co (about 90 MB at full ' +
+				render: (setting) => {
+					setting.addText((t) => {
+						t.setPlaceholder('Absolute folder path').setValue(s.modelFolder);
+						// Taken when the field loses focus (or on Enter), not per keystroke: each folder
+						// applied reloads the model, and a half-typed path would report a missing model.
+						t.inputEl.addEventListener('change', () => void this.host.updateSettings({ modelFolder: t.getValue().trim() }));
+					});
+				},
+			},
+			{
+				name: 'Allow downloading the model',
+				desc:
+					'Off by default. When on, the model files are downloaded once from huggingface.co (about 90 MB at full ' +
 					'precision, 23 MB quantized), pinned to one published version and checked against their SHA-256, and ' +
 					`kept in ${this.host.modelCacheFolder}. Only the file requests reach the network: ` +
 					'your notes and searches never leave this device.',
-			)
-			.addToggle((t) => t.setValue(s.allowDownload).onChange((v) => this.host.updateSettings({ allowDownload: v })));
-		new Setting(containerEl)
-			.setName('Model precision')
-			.setDesc('Full precision gives the same scores as Python sentence-transformers. Quantized is smaller and faster; its scores differ by about 0.01 to 0.03. Changing it re-embeds every note.')
-			.addDropdown((d) =>
-				d
-					.addOption('fp32', 'Full precision (fp32)')
-					.addOption('q8', 'Quantized (q8)')
-					.setValue(s.dtype)
-					.onChange((v) => this.host.updateSettings({ dtype: v === 'q8' ? 'q8' : 'fp32' })),
-			);
+				render: (setting) => {
+					setting.addToggle((t) => t.setValue(s.allowDownload).onChange((v) => this.host.updateSettings({ allowDownload: v })));
+				},
+			},
+			{
+				name: 'Model precision',
+				desc: 'Full precision gives the same scores as Python sentence-transformers. Quantized is smaller and faster; its scores differ by about 0.01 to 0.03. Changing it re-embeds every note.',
+				render: (setting) => {
+					setting.addDropdown((d) =>
+						d
+							.addOption('fp32', 'Full precision (fp32)')
+							.addOption('q8', 'Quantized (q8)')
+							.setValue(s.dtype)
+							.onChange((v) => this.host.updateSettings({ dtype: v === 'q8' ? 'q8' : 'fp32' })),
+					);
+				},
+			},
+		);
+		return rows;
+	}
 
-		new Setting(containerEl).setName('Results').setHeading();
-		let slider: SliderComponent | undefined;
-		new Setting(containerEl)
-			.setName('Similarity threshold')
-			.setDesc(
-				`Notes scoring below this cosine similarity are not shown. The default, ${DEFAULT_CALIBRATION.threshold.toFixed(2)}, ` +
+	private resultRows(): SettingRow[] {
+		const s = this.host.settings;
+		return [
+			{
+				name: 'Similarity threshold',
+				desc:
+					`Notes scoring below this cosine similarity are not shown. The default, ${DEFAULT_CALIBRATION.threshold.toFixed(2)}, ` +
 					'is calibrated on pairs of texts judged related or unrelated; lower it to see more, weaker matches.',
-			)
-			.addSlider((c) => {
-				slider = c;
-				c.setLimits(0, 1, 0.01)
-					.setValue(s.threshold)
-					.setDynamicTooltip()
-					.onChange((v) => this.host.updateSettings({ threshold: v }));
-			})
-			.addExtraButton((b) =>
-				b
-					.setIcon('reset')
-					.setTooltip('Reset to the calibrated value')
-					.onClick(async () => {
-						await this.host.updateSettings({ threshold: DEFAULT_CALIBRATION.threshold });
-						slider?.setValue(DEFAULT_CALIBRATION.threshold);
-					}),
-			);
-		new Setting(containerEl)
-			.setName('Number of results')
-			.setDesc('The most notes listed by search and by the related notes view.')
-			.addSlider((c) =>
-				c
-					.setLimits(1, MAX_RESULTS_LIMIT, 1)
-					.setValue(s.maxResults)
-					.setDynamicTooltip()
-					.onChange((v) => this.host.updateSettings({ maxResults: v })),
-			);
+				render: (setting) => {
+					let slider: SliderComponent | undefined;
+					setting
+						.addSlider((c) => {
+							slider = c;
+							c.setLimits(0, 1, 0.01)
+								.setValue(s.threshold)
+								.setDynamicTooltip()
+								.onChange((v) => this.host.updateSettings({ threshold: v }));
+						})
+						.addExtraButton((b) =>
+							b
+								.setIcon('reset')
+								.setTooltip('Reset to the calibrated value')
+								.onClick(async () => {
+									await this.host.updateSettings({ threshold: DEFAULT_CALIBRATION.threshold });
+									slider?.setValue(DEFAULT_CALIBRATION.threshold);
+								}),
+						);
+				},
+			},
+			{
+				name: 'Number of results',
+				desc: 'The most notes listed by search and by the related notes view.',
+				render: (setting) => {
+					setting.addSlider((c) =>
+						c
+							.setLimits(1, MAX_RESULTS_LIMIT, 1)
+							.setValue(s.maxResults)
+							.setDynamicTooltip()
+							.onChange((v) => this.host.updateSettings({ maxResults: v })),
+					);
+				},
+			},
+		];
+	}
 
-		new Setting(containerEl).setName('Indexing').setHeading();
-		new Setting(containerEl)
-			.setName('Excluded folders and patterns')
-			.setDesc(
-				'One per line: a folder such as Private/, or a glob such as **/drafts/** or a file name pattern. ' +
+	private indexingRows(): SettingRow[] {
+		const s = this.host.settings;
+		return [
+			{
+				name: 'Excluded folders and patterns',
+				desc:
+					'One per line: a folder such as Private/, or a glob such as **/drafts/** or a file name pattern. ' +
 					'Excluded notes are never read or embedded, and are removed from the index.',
-			)
-			.addTextArea((t) => t.setValue(s.exclusions).onChange((v) => this.host.updateSettings({ exclusions: v })));
-		new Setting(containerEl)
-			.setName('Index on startup')
-			.setDesc('Bring the index up to date when Obsidian starts; only new and changed notes are embedded. When off, this happens the first time you search or open related notes.')
-			.addToggle((t) => t.setValue(s.indexOnStartup).onChange((v) => this.host.updateSettings({ indexOnStartup: v })));
-		new Setting(containerEl)
-			.setName('Rebuild the index')
-			.setDesc('Drop every stored vector and embed the whole vault again.')
-			.addButton((b) => b.setButtonText('Reindex vault').onClick(() => this.host.requestReindex()));
+				render: (setting) => {
+					setting.addTextArea((t) => t.setValue(s.exclusions).onChange((v) => this.host.updateSettings({ exclusions: v })));
+				},
+			},
+			{
+				name: 'Index on startup',
+				desc: 'Bring the index up to date when Obsidian starts; only new and changed notes are embedded. When off, this happens the first time you search or open related notes.',
+				render: (setting) => {
+					setting.addToggle((t) => t.setValue(s.indexOnStartup).onChange((v) => this.host.updateSettings({ indexOnStartup: v })));
+				},
+			},
+			{
+				name: 'Rebuild the index',
+				desc: 'Drop every stored vector and embed the whole vault again.',
+				render: (setting) => {
+					setting.addButton((b) => b.setButtonText('Reindex vault').onClick(() => this.host.requestReindex()));
+				},
+			},
+		];
 	}
 }

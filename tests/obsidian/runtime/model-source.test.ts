@@ -1,20 +1,26 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Obsidian from 'obsidian';
 import { adapterByteStore, modelCacheFolder, pluginModelFiles } from '../../../src/obsidian/runtime/model-source';
-import { App, requestUrlShim } from '../../shims/obsidian';
+import type { FetchLike } from '../../../src/core/embedding/hub-download';
+import { App, Platform } from '../../shims/obsidian';
 
-const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(app.vault.configDir, 'semantic-note-search'));
+const cacheOf = (app: App) => adapterByteStore(app.vault.adapter as unknown as Obsidian.DataAdapter, modelCacheFolder(`${app.vault.configDir}/plugins/semantic-note-search`));
+
+/** No network in these tests: every request fails, and is counted. */
+const offline = () => {
+	const probe = { requests: 0, fetch: (() => {
+		probe.requests++;
+		return Promise.reject(new Error('offline'));
+	}) as FetchLike };
+	return probe;
+};
 
 describe('model source', () => {
-	afterEach(() => {
-		requestUrlShim.handler = null;
-	});
-
-	it('caches downloads in the plugin folder under the config folder', () => {
-		expect(modelCacheFolder('.config', 'semantic-note-search')).toBe('.config/plugins/semantic-note-search/models');
+	it('caches downloads in the plugin folder', () => {
+		expect(modelCacheFolder('.config/plugins/sns-dev/')).toBe('.config/plugins/sns-dev/models');
 	});
 
 	it('stores bytes on the vault adapter with an atomic rename', async () => {
@@ -32,24 +38,37 @@ describe('model source', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'sns-model-'));
 		mkdirSync(path.join(dir, 'onnx'));
 		writeFileSync(path.join(dir, 'config.json'), '{}');
-		const files = pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App()));
+		const files = pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App()), offline().fetch);
 		expect(new TextDecoder().decode(await files.read('config.json'))).toBe('{}');
 		expect(await files.read('onnx/model.onnx')).toBeUndefined();
 		expect(files.location).toContain(dir);
 	});
 
+	it('reads the folder in the desktop app even in its mobile layout, and never on the mobile app', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sns-model-'));
+		writeFileSync(path.join(dir, 'config.json'), '{}');
+		const saved = { ...Platform };
+		try {
+			// Desktop app with the mobile layout (e.g. emulated): Node is there, isDesktop is not.
+			Object.assign(Platform, { isDesktop: false, isMobile: true, isDesktopApp: true, isMobileApp: false });
+			const files = pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App()), offline().fetch);
+			expect(await files.read('config.json')).toBeDefined();
+			// Mobile app on a tablet, in the desktop layout: no Node modules to require.
+			Object.assign(Platform, { isDesktop: true, isMobile: false, isDesktopApp: false, isMobileApp: true });
+			expect(await pluginModelFiles({ modelFolder: dir, allowDownload: false }, cacheOf(new App()), offline().fetch).read('config.json')).toBeUndefined();
+		} finally {
+			Object.assign(Platform, saved);
+		}
+	});
+
 	it('never touches the network unless downloading is allowed', async () => {
-		let requests = 0;
-		requestUrlShim.handler = () => {
-			requests++;
-			return Promise.reject(new Error('offline'));
-		};
-		const files = pluginModelFiles({ modelFolder: '', allowDownload: false }, cacheOf(new App()));
+		const net = offline();
+		const files = pluginModelFiles({ modelFolder: '', allowDownload: false }, cacheOf(new App()), net.fetch);
 		expect(await files.read('config.json')).toBeUndefined();
-		expect(requests).toBe(0);
+		expect(net.requests).toBe(0);
 		expect(files.location).toContain('downloads not allowed');
-		const allowed = pluginModelFiles({ modelFolder: '', allowDownload: true }, cacheOf(new App()));
+		const allowed = pluginModelFiles({ modelFolder: '', allowDownload: true }, cacheOf(new App()), net.fetch);
 		await expect(allowed.read('config.json')).rejects.toThrow('offline');
-		expect(requests).toBe(1);
+		expect(net.requests).toBe(1);
 	});
 });

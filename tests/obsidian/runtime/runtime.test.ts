@@ -20,7 +20,7 @@ async function setup(settingsPatch: Partial<SemanticSearchSettings> = {}, option
 	for (const [p, t] of Object.entries(NOTES)) await app.vault.create(p, t);
 	let settings: SemanticSearchSettings = { ...defaultSettings('.obsidian'), threshold: 0.1, exclusions: '.obsidian/\nPrivate/', ...settingsPatch };
 	const modelErrors: unknown[] = [];
-	const context: RuntimeContext = { app: asApp(app), pluginId: 'semantic-note-search', settings: () => settings, onModelError: (e) => modelErrors.push(e) };
+	const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, settings: () => settings, onModelError: (e) => modelErrors.push(e) };
 	const { factory, probe } = fakeEngineRuntime(options);
 	const runtime = factory(context);
 	const setSettings = (patch: Partial<SemanticSearchSettings>) => {

@@ -43,7 +43,7 @@ describe('vault events', () => {
 		expect(index.calls).toEqual(['deleted a.md', 'changed c.md']);
 	});
 
-	it('a renamed or deleted folder arrives as one event per note inside it', async () => {
+	it('a renamed folder arrives as one event per note inside it; a deleted one also as a folder', async () => {
 		const { app, index } = await setup();
 		await app.vault.create('Garden/Tomatoes.md', 'tomato');
 		await app.vault.create('Garden/Herbs/Basil.md', 'basil');
@@ -60,7 +60,7 @@ describe('vault events', () => {
 		expect([...index.calls].sort()).toEqual(['renamed Yard.md/Herbs/Basil.md -> Garden/Herbs/Basil.md', 'renamed Yard.md/Tomatoes.md -> Garden/Tomatoes.md']);
 		index.calls.length = 0;
 		await app.vault.delete(garden);
-		expect([...index.calls].sort()).toEqual(['deleted Garden/Herbs/Basil.md', 'deleted Garden/Tomatoes.md']);
+		expect([...index.calls].sort()).toEqual(['deleted Garden/Herbs/Basil.md', 'deleted Garden/Tomatoes.md', 'folder deleted Garden', 'folder deleted Garden/Herbs']);
 	});
 
 	it('leaves no handler behind on unload', async () => {

@@ -99,6 +99,22 @@ describe('related notes view', () => {
 		expect(md?.editor.getCursor()).toEqual({ line: 0, ch: 4 });
 	});
 
+	it('Mod-click and middle-click open the note in a new tab', async () => {
+		const { app, content } = await setup();
+		const mainLeaves = () => app.workspace.leaves.filter((l) => l.side === 'main');
+		expect(mainLeaves()).toHaveLength(1);
+		content.byClass('sns-related-row')[0].dispatch('click', { button: 0, ctrlKey: true });
+		await tick();
+		expect(mainLeaves().map((l) => (l.view as MarkdownView).file?.path)).toEqual(['A.md', 'B.md']);
+		content.byClass('sns-related-row')[1].dispatch('auxclick', { button: 1 });
+		await tick();
+		expect(mainLeaves().map((l) => (l.view as MarkdownView).file?.path)).toEqual(['A.md', 'B.md', 'C.md']);
+		// A right click (auxclick, button 2) opens nothing.
+		content.byClass('sns-related-row')[1].dispatch('auxclick', { button: 2 });
+		await tick();
+		expect(mainLeaves()).toHaveLength(3);
+	});
+
 	it('a view restored before layout ready waits for it before touching the index', async () => {
 		const app = new App();
 		const { plugin } = hostPlugin(app);
@@ -110,6 +126,22 @@ describe('related notes view', () => {
 		const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
 		await view.settled;
 		expect((view.contentEl as unknown as FakeElement).byClass('sns-empty')[0].getText()).toBe('Open a note to see the notes related to it.');
+	});
+
+	it('does not refresh before layout ready, even when the workspace switches notes while restoring', async () => {
+		const app = new App();
+		const { plugin } = hostPlugin(app);
+		await app.vault.create('A.md', 'alpha');
+		const search = new FakeSearch();
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
+		// Obsidian restores the main tabs (firing file-open and active-leaf-change) before layout ready.
+		await openNote(app, 'A.md');
+		await tick(20);
+		expect(search.relatedAsked).toEqual([]);
+		app.workspace.setLayoutReady();
+		await tick(20);
+		expect(search.relatedAsked).toEqual(['A.md']);
 	});
 
 	it('closes with the plugin and leaves no handlers', async () => {

@@ -3,7 +3,7 @@ import { ModelNotAvailableError } from '../../../src/core/embedding/errors';
 import { SemanticSearchModal } from '../../../src/obsidian/ui/search-modal';
 import { FakeSearch, result } from '../../helpers/obsidian-fakes';
 import { asApp, asView, openNote, shimSuggest } from '../../helpers/obsidian-harness';
-import { App, MarkdownView, type FakeElement } from '../../shims/obsidian';
+import { App, MarkdownView, Notice, type FakeElement } from '../../shims/obsidian';
 
 const TARGET = '# Intro\nSome words.\n\n## Focus blocks\nDeep work needs long blocks.\n';
 
@@ -39,7 +39,6 @@ describe('search modal', () => {
 		expect(first.byClass('sns-result-snippet')[0].getText()).toBe('Deep work needs long blocks.');
 		expect(first.byClass('sns-band')[0].getText()).toBe('Strong match');
 		expect(second.byClass('sns-band')[0].getText()).toBe('Related');
-		expect(modal.instructions.map((i) => i.purpose)).toContain('to insert a link');
 	});
 
 	it('debounces typing: only the last query is searched and every caller gets its answer', async () => {
@@ -64,12 +63,70 @@ describe('search modal', () => {
 		expect(app.openModals).toEqual([]);
 	});
 
-	it('Mod+Enter inserts a link to the passage into the editor that was active', async () => {
+	it('Alt+Enter inserts a link to the passage into the editor that was active', async () => {
 		const { modal, journal } = await setup();
 		await modal.setQuery('focus');
-		modal.scope.press(['Mod'], 'Enter');
+		modal.scope.press(['Alt'], 'Enter');
 		expect(journal.editor.getValue()).toBe('Today I planned.\n[[Deep work#Focus blocks]]');
 		expect(journal.file?.path).toBe('Journal.md');
+	});
+
+	it('does not write a link into a note shown in Reading view, and says why', async () => {
+		const { modal, journal } = await setup();
+		Notice.shown = [];
+		journal.mode = 'preview';
+		await modal.setQuery('focus');
+		modal.scope.press(['Alt'], 'Enter');
+		expect(journal.editor.getValue()).toBe('Today I planned.\n');
+		expect(Notice.shown.map((n) => n.message)).toEqual(['Switch the note to editing view to insert a link.']);
+	});
+
+	it('Mod+Enter and Mod+click open the note in a new tab, leaving the current one', async () => {
+		const { app, modal, journal } = await setup();
+		await modal.setQuery('focus');
+		modal.scope.press(['Mod'], 'Enter');
+		await new Promise((r) => setTimeout(r, 0));
+		expect(app.workspace.getActiveViewOfType(MarkdownView)?.file?.path).toBe('Projects/Deep work.md');
+		expect(app.workspace.leaves.map((l) => (l.view as MarkdownView).file?.path)).toEqual(['Journal.md', 'Projects/Deep work.md']);
+		expect(journal.editor.getValue()).toBe('Today I planned.\n');
+		modal.open();
+		await modal.setQuery('focus');
+		modal.clickSuggestion(1, { ctrlKey: true });
+		await new Promise((r) => setTimeout(r, 0));
+		expect(app.workspace.leaves).toHaveLength(3);
+	});
+
+	it('a Mod+Enter on an empty list does not turn the next Enter into a link', async () => {
+		const { app, modal, journal } = await setup();
+		modal.scope.press(['Mod'], 'Enter');
+		modal.scope.press(['Alt'], 'Enter');
+		await modal.setQuery('focus');
+		expect(journal.editor.getValue()).toBe('Today I planned.\n');
+		modal.scope.press([], 'Enter');
+		await new Promise((r) => setTimeout(r, 0));
+		const view = app.workspace.getActiveViewOfType(MarkdownView);
+		expect(view?.file?.path).toBe('Projects/Deep work.md');
+		expect(view?.editor.getValue()).toBe(TARGET);
+	});
+
+	it('an Enter that ends an IME composition chooses nothing', async () => {
+		const { app, modal } = await setup();
+		await modal.setQuery('focus');
+		modal.scope.press([], 'Enter', { isComposing: true });
+		modal.scope.press(['Alt'], 'Enter', { isComposing: true });
+		expect(app.openModals).toHaveLength(1);
+		expect(app.workspace.getActiveViewOfType(MarkdownView)?.file?.path).toBe('Journal.md');
+	});
+
+	it('shows the keys in the instructions', async () => {
+		const { modal } = await setup();
+		expect(modal.instructions).toEqual([
+			{ command: '↑↓', purpose: 'to navigate' },
+			{ command: '↵', purpose: 'to open' },
+			{ command: 'Ctrl ↵', purpose: 'to open in a new tab' },
+			{ command: 'Alt ↵', purpose: 'to insert a link' },
+			{ command: 'esc', purpose: 'to dismiss' },
+		]);
 	});
 
 	it('explains an empty list instead of showing nothing', async () => {

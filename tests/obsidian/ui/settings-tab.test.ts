@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../../src/core/search/calibration';
 import { defaultSettings, exclusionPatterns, parseSettings, type SemanticSearchSettings } from '../../../src/obsidian/runtime/settings';
 import { SemanticSearchSettingTab, type SettingsHost } from '../../../src/obsidian/ui/settings-tab';
@@ -22,19 +22,24 @@ class Host implements SettingsHost {
 	}
 }
 
+/** Obsidian before 1.13 calls display(); from 1.13 it renders getSettingDefinitions() instead. */
+type Renderer = 'display' | 'definitions';
+let renderer: Renderer = 'display';
+
 function setup() {
 	const { app, plugin } = hostPlugin();
 	const host = new Host();
 	const tab = new SemanticSearchSettingTab(asApp(app), asPlugin(plugin), host);
-	tab.display();
 	// The shim's tab has test helpers the real type does not declare.
 	const shimTab = tab as unknown as import('../../shims/obsidian').PluginSettingTab;
+	const render = () => (renderer === 'display' ? tab.display() : shimTab.renderDefinitions());
+	render();
 	const control = <T>(name: string, type: abstract new (...a: never[]) => T): T => {
 		const c = shimTab.setting(name).components.find((x): x is T & ButtonComponent => x instanceof type);
 		if (!c) throw new Error(`no ${type.name} in "${name}"`);
 		return c;
 	};
-	return { host, shimTab, control };
+	return { host, shimTab, control, render };
 }
 
 describe('settings', () => {
@@ -56,7 +61,11 @@ describe('settings', () => {
 	});
 });
 
-describe('settings tab', () => {
+describe.each(['display', 'definitions'] as const)('settings tab rendered by %s()', (by) => {
+	beforeEach(() => {
+		renderer = by;
+	});
+
 	it('uses section headings in sentence case and no top-level "Settings" heading', () => {
 		const { shimTab } = setup();
 		const headings = shimTab.settings().filter((s) => s.isHeading).map((s) => s.nameEl.getText());
@@ -82,7 +91,11 @@ describe('settings tab', () => {
 
 	it('changes settings through their controls', async () => {
 		const { host, control } = setup();
-		await control('Model folder', TextComponent).userChange(' /models/minilm ');
+		const folder = control('Model folder', TextComponent);
+		await folder.userChange(' /models/mini');
+		expect(host.settings.modelFolder).toBe('');
+		await folder.userChange(' /models/minilm ');
+		folder.commit();
 		await control('Model precision', DropdownComponent).userChange('q8');
 		await control('Number of results', SliderComponent).userChange(7);
 		await control('Excluded folders and patterns', TextAreaComponent).userChange('Private/\n');
@@ -101,10 +114,10 @@ describe('settings tab', () => {
 	});
 
 	it('says at the top of the model section why the model is not available', () => {
-		const { host, shimTab } = setup();
+		const { host, shimTab, render } = setup();
 		expect(shimTab.containerEl.byClass('sns-warning')).toEqual([]);
 		host.problem = 'The embedding model (all-MiniLM-L6-v2) is not available: …';
-		shimTab.display();
+		render();
 		expect(shimTab.containerEl.byClass('sns-warning')[0].getText()).toContain('is not available');
 	});
 
