@@ -441,6 +441,13 @@ describe('plugin with the real runtime and the fake embedder', () => {
 		expect(Notice.shown).toHaveLength(1);
 	});
 
+	it('a disabled plugin takes its missing-model notice with it', async () => {
+		const { shim } = await start({ unavailable: true });
+		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));
+		shim.unload();
+		expect(Notice.shown[0].hidden).toBe(true);
+	});
+
 	it('terminates the engine (the worker) on unload', async () => {
 		const { app, shim, probe } = await start();
 		await vi.waitFor(() => expect(Notice.shown).toHaveLength(1));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { App, Component, Plugin, TFile, TFolder, startApp } from '../shims/obsidian';
+import { App, Component, ItemView, Keymap, Platform, Plugin, TFile, TFolder, startApp, type View, type WorkspaceLeaf } from '../shims/obsidian';
 
 class Probe extends Plugin {
 	onload(): void {}
@@ -41,6 +41,49 @@ describe('obsidian shim behaves like Obsidian where the plugin relies on it', ()
 		await Promise.resolve();
 		expect(changed).toHaveBeenCalledTimes(1);
 		expect(app.metadataCache.getFileCache(file)?.headings?.[0].heading).toBe('Two');
+	});
+
+	it('Keymap.isModEvent maps events to pane types as obsidian.d.ts documents', () => {
+		const mac = Platform.isMacOS;
+		try {
+			expect(Keymap.isModEvent({ ctrlKey: true })).toBe('tab');
+			expect(Keymap.isModEvent({ ctrlKey: true, altKey: true })).toBe('split');
+			expect(Keymap.isModEvent({ ctrlKey: true, altKey: true, shiftKey: true })).toBe('window');
+			expect(Keymap.isModEvent({ button: 1 })).toBe('tab');
+			expect(Keymap.isModEvent({ altKey: true, button: 0 })).toBe(false);
+			Platform.isMacOS = true;
+			expect(Keymap.isModEvent({ ctrlKey: true })).toBe(false);
+			expect(Keymap.isModEvent({ metaKey: true })).toBe('tab');
+		} finally {
+			Platform.isMacOS = mac;
+		}
+	});
+
+	it("keeps a plugin's view leaves on unload and rebuilds their views when the type is registered again", async () => {
+		class Probe2 extends Plugin {
+			onload(): void {
+				this.registerView('probe', (leaf: WorkspaceLeaf): View => new ProbeView(leaf));
+			}
+		}
+		class ProbeView extends ItemView {
+			getViewType(): string { return 'probe'; }
+			getDisplayText(): string { return 'Probe'; }
+		}
+		const app = new App();
+		const manifest = { id: 'p', name: 'P', version: '1', minAppVersion: '1' };
+		const first = new Probe2(app, manifest);
+		await startApp(app, first);
+		const leaf = app.workspace.getRightLeaf(false);
+		await leaf.setViewState({ type: 'probe' });
+		const view = leaf.view;
+		first.unload();
+		expect(view?.isLoaded).toBe(false);
+		expect(app.workspace.leaves).toContain(leaf);
+		expect(leaf.getViewState().type).toBe('probe');
+		new Probe2(app, manifest).load();
+		await Promise.resolve();
+		expect(leaf.view).toBeInstanceOf(ProbeView);
+		expect(leaf.view).not.toBe(view);
 	});
 
 	it('runs every registered cleanup on unload and removes event handlers', () => {

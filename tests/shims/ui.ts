@@ -57,13 +57,13 @@ export function keyEvent(modifiers: Modifier[], key: string, init: { isComposing
  * 'split' for Cmd/Ctrl+Alt, 'window' for Cmd/Ctrl+Alt+Shift, else false.
  */
 export const Keymap = {
-	isModEvent(evt?: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; shiftKey?: boolean; button?: number; type?: string } | null): 'tab' | 'split' | 'window' | boolean {
+	isModEvent(evt?: { ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean; shiftKey?: boolean; button?: number } | null): 'tab' | 'split' | 'window' | boolean {
 		if (!evt) return false;
 		const mod = Platform.isMacOS ? evt.metaKey === true : evt.ctrlKey === true;
 		if (mod && evt.altKey && evt.shiftKey) return 'window';
 		if (mod && evt.altKey) return 'split';
 		if (mod) return 'tab';
-		if (evt.button === 1 && (evt.type === 'auxclick' || evt.type === 'click' || evt.type === 'mouseup')) return 'tab';
+		if (evt.button === 1) return 'tab'; // a middle click
 		return false;
 	},
 };

@@ -51,6 +51,7 @@ export class IndexJobs {
 	/** Plugin unload: runs that end because the worker stopped must not report anything. */
 	stop(): void {
 		this.stopped = true;
+		this.modelNotice?.hide(); // about a plugin that is no longer running
 	}
 
 	fail(error: unknown): void {
