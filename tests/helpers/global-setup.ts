@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain .mjs script, shared with `npm run reference:setup`.
+// A plain .mjs script (typed in reference-setup.d.mts), shared with `npm run reference:setup`.
 import { ensureRealModel } from '../../scripts/reference-setup.mjs';
 import { DEFAULT_SEED, ensureSyntheticModel } from './synthetic-model';
 import type { RealModel } from './real-model';
