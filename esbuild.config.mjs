@@ -21,6 +21,8 @@ const plugin = esbuild.context({
 	treeShaking: true,
 	minify: production,
 	alias: ORT_ALIAS,
+	// The reference fixture is bundled as text for the plugin's model check.
+	loader: { '.toml': 'text' },
 	// The worker is bundled (gzipped WASM inside) on each build and inlined as a string.
 	plugins: [inlineWorker(() => buildWorkerSource({ root, minify: production }))],
 	outfile: 'main.js',

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
+	// .toml files import as their text, as esbuild's text loader does for the plugin.
+	plugins: [{ name: 'toml-as-text', transform: (code: string, id: string) => (id.endsWith('.toml') ? `export default ${JSON.stringify(code)};` : undefined) }],
 	resolve: {
 		alias: {
 			// Obsidian is a closed app: tests run against a small, faithful in-memory shim.

@@ -1,6 +1,7 @@
 import { Plugin } from 'obsidian';
 import { registerCommands, confirmReindex, showIndexStatus } from './obsidian/ui/commands';
 import { IndexJobs } from './obsidian/ui/index-jobs';
+import { localModelChecks } from './obsidian/runtime/model-check-memory';
 import { modelCacheFolder } from './obsidian/runtime/model-source';
 import type { Runtime, RuntimeFactory } from './obsidian/runtime/ports';
 import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/ui/related-view';
@@ -28,6 +29,10 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 
 	modelProblem(): string | undefined {
 		return this.runtime?.modelProblem();
+	}
+
+	modelCheck(): string | undefined {
+		return this.runtime?.modelCheck().line;
 	}
 
 	/** Obsidian sets `dir` for every installed plugin; the fallback is where it would be. */
@@ -63,6 +68,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 			app: this.app,
 			pluginDir: this.pluginDir,
 			signal: unloading.signal,
+			modelChecks: localModelChecks(this.app, this.manifest.id),
 			settings: () => this.settings,
 			onModelError: (error) => this.jobs.fail(error),
 		});
@@ -77,7 +83,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 
 		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
 		this.addSettingTab(new SemanticSearchSettingTab(this.app, this, this));
-		new IndexStatusBar(this, runtime.index, () => showIndexStatus(this, runtime));
+		new IndexStatusBar(this, runtime.index, () => showIndexStatus(this, runtime, this.jobs));
 		registerCommands(this, runtime, this.jobs);
 
 		// Before layout ready Obsidian fires `create` for every file; the start-up sync covers them.

@@ -18,6 +18,7 @@ export const REAL_TIER = [
 	'tests/core/embedding/real-parity.test.ts',
 	'tests/core/fixtures/real-model.test.ts',
 	'tests/core/search/sample-vault-real-model.test.ts',
+	'tests/obsidian/runtime/model-check-real.test.ts',
 ];
 
 const repoRoot = path.resolve(__dirname, '..');

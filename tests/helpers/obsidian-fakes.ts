@@ -116,6 +116,15 @@ export class FakeRuntime implements Runtime {
 	modelProblem(): string | undefined {
 		return this.problem;
 	}
+	check: { line: string | undefined; blocking: boolean } = { line: undefined, blocking: false };
+	usedAnyway = 0;
+	modelCheck(): { line: string | undefined; blocking: boolean } {
+		return this.check;
+	}
+	useModelAnyway(): Promise<IndexReport> {
+		this.usedAnyway++;
+		return this.index.sync();
+	}
 	settingsChanged(): void {
 		this.settingsChanges++;
 	}

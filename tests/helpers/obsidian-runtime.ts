@@ -4,6 +4,7 @@ import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { localChunker } from '../../src/core/index/chunker-port';
 import type { VectorStore } from '../../src/core/store/types';
+import type { ModelCheckMemory } from '../../src/obsidian/runtime/model-check';
 import type { RuntimeFactory } from '../../src/obsidian/runtime/ports';
 import type { EngineLoader } from '../../src/obsidian/runtime/engine-loader';
 import { vaultRuntimeFactory } from '../../src/obsidian/runtime/runtime';
@@ -16,7 +17,18 @@ export interface FakeEngineProbe {
 	allDisposed(): boolean;
 }
 
-export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounceMs?: number; store?: VectorStore } = {}): { factory: RuntimeFactory; probe: FakeEngineProbe } {
+/**
+ * The fake embedder is not all-MiniLM-L6-v2, so it fails the model check against Python. Unless a
+ * test passes its own memory, these runtimes run it as a user who chose to use it anyway.
+ */
+export function usedAnywayModelChecks(): ModelCheckMemory {
+	const check = { dtype: 'fp32' as const, passed: 0, total: 12, tolerance: 0.001, worst: undefined, ok: false };
+	return { get: () => ({ check, usedAnyway: true }), set: () => undefined };
+}
+
+export function fakeEngineRuntime(
+	options: { unavailable?: boolean; editDebounceMs?: number; store?: VectorStore; modelChecks?: ModelCheckMemory } = {},
+): { factory: RuntimeFactory; probe: FakeEngineProbe } {
 	const probe: FakeEngineProbe = {
 		loads: 0,
 		embedders: [],
@@ -30,11 +42,12 @@ export function fakeEngineRuntime(options: { unavailable?: boolean; editDebounce
 		probe.embedders.push(embedder);
 		return { embedder, chunk: localChunker(embedder.tokenizer), dispose: () => embedder.dispose() };
 	};
-	const factory = vaultRuntimeFactory({
+	const inner = vaultRuntimeFactory({
 		loadEngine,
 		modelFiles: () => memoryModelFiles({ 'config.json': new Uint8Array([123, 125]) }, 'test model'),
 		editDebounceMs: options.editDebounceMs ?? 5,
 		...(options.store ? { openStore: () => options.store as VectorStore } : {}),
 	});
+	const factory: RuntimeFactory = (context) => inner({ ...context, modelChecks: options.modelChecks ?? usedAnywayModelChecks() });
 	return { factory, probe };
 }

@@ -10,7 +10,10 @@ export function userMessage(error: unknown): string {
 	return message.split('\n')[0] || 'Unknown error';
 }
 
-/** True for the "model is not available" error of the embedding core, whatever module it came from. */
+/**
+ * True when the model cannot be used until the user acts: the core's "model is not available", or a
+ * model that failed its check against Python, whatever module the error came from.
+ */
 export function isModelUnavailable(error: unknown): boolean {
-	return error instanceof Error && error.name === 'ModelNotAvailableError';
+	return error instanceof Error && (error.name === 'ModelNotAvailableError' || error.name === 'ModelCheckFailedError');
 }

@@ -6,6 +6,7 @@ import type { App } from 'obsidian';
 import type { IndexProgress, IndexReport, IndexStatus } from '../../core/index/types';
 import type { EmptyReason } from '../../core/search/query';
 import type { SearchResult } from '../../core/search/types';
+import type { ModelCheckMemory } from './model-check';
 import type { SemanticSearchSettings } from './settings';
 
 export interface SearchAnswer {
@@ -61,6 +62,10 @@ export interface Runtime {
 	readonly search: RelatedSource;
 	/** What the user must do to make the model available, once loading it failed. */
 	modelProblem(): string | undefined;
+	/** The loaded model's check against Python (a line for the UI), and whether it holds indexing back. */
+	modelCheck(): { line: string | undefined; blocking: boolean };
+	/** Indexes with a model that failed its check, remembered for those model files; then syncs. */
+	useModelAnyway(): Promise<IndexReport>;
 	/** Settings changed: reload the model or apply exclusions when needed, refresh open views. */
 	settingsChanged(): void;
 	/** Stops indexing, terminates the worker and closes the store. */
@@ -75,6 +80,8 @@ export interface RuntimeContext {
 	signal: AbortSignal;
 	/** The current settings, read at each use so changes apply without rebuilding the runtime. */
 	settings(): SemanticSearchSettings;
+	/** Results of the model check per model files, kept across restarts. */
+	modelChecks: ModelCheckMemory;
 	/** The model could not be loaded when searching (indexing jobs report their own errors). */
 	onModelError(error: unknown): void;
 }

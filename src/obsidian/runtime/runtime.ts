@@ -1,10 +1,12 @@
 import type { App } from 'obsidian';
 import type { ModelFiles } from '../../core/embedding/model-files';
 import { createExclusions } from '../../core/index/exclusions';
+import type { IndexReport } from '../../core/index/types';
 import type { IndexSession } from '../../core/session/index-session';
 import { IdbVectorStore, vaultDatabaseName } from '../../core/store/idb-store';
 import type { VectorStore } from '../../core/store/types';
 import { workerEngineLoader, type EngineLoader } from './engine-loader';
+import { ModelCheckGate } from './model-check';
 import { noticedModelFiles } from './model-source';
 import { indexPort } from './index-port';
 import { LazySession } from './lazy-session';
@@ -39,12 +41,14 @@ class VaultRuntime implements Runtime {
 	readonly search: RelatedSource;
 	private readonly lazy: LazySession;
 	private appliedSettings: SemanticSearchSettings;
+	private readonly modelCheckGate: ModelCheckGate;
 
 	constructor(
 		private readonly context: RuntimeContext,
 		private readonly options: VaultRuntimeOptions,
 	) {
 		this.appliedSettings = { ...context.settings() };
+		this.modelCheckGate = new ModelCheckGate(context.modelChecks);
 		this.lazy = new LazySession(
 			() => this.openSession(),
 			(error) => context.onModelError(error),
@@ -60,6 +64,12 @@ class VaultRuntime implements Runtime {
 		this.appliedSettings = { ...settings };
 		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginDir, settings, signal);
 		const engine = await this.options.loadEngine(files, settings.dtype);
+		try {
+			await this.modelCheckGate.verify(engine.embedder, settings.dtype);
+		} catch (error) {
+			await engine.dispose();
+			throw error;
+		}
 		const store = this.options.openStore ? this.options.openStore(app) : new IdbVectorStore(vaultDatabaseName(appIdOf(app)));
 		try {
 			return await openVaultSession({ app, engine, store, settings, editDebounceMs: this.options.editDebounceMs });
@@ -72,6 +82,15 @@ class VaultRuntime implements Runtime {
 
 	modelProblem(): string | undefined {
 		return this.lazy.modelProblem;
+	}
+
+	modelCheck(): { line: string | undefined; blocking: boolean } {
+		return { line: this.modelCheckGate.line(), blocking: this.modelCheckGate.blocking() };
+	}
+
+	useModelAnyway(): Promise<IndexReport> {
+		this.modelCheckGate.useAnyway();
+		return this.index.sync();
 	}
 
 	settingsChanged(): void {

@@ -1,7 +1,7 @@
 import { MarkdownView, type Plugin } from 'obsidian';
 import type { IndexProgress } from '../../core/index/types';
 import { ConfirmModal } from './confirm-modal';
-import { IndexStatusModal } from './index-status-modal';
+import { IndexStatusModal, type ModelCheckActions } from './index-status-modal';
 import type { IndexJobs } from './index-jobs';
 import type { Runtime } from '../runtime/ports';
 import { revealRelatedView } from './related-view';
@@ -17,8 +17,12 @@ export function confirmReindex(plugin: Plugin, runtime: Runtime, jobs: IndexJobs
 	}).open();
 }
 
-export function showIndexStatus(plugin: Plugin, runtime: Runtime): void {
-	new IndexStatusModal(plugin.app, runtime.index).open();
+export function showIndexStatus(plugin: Plugin, runtime: Runtime, jobs: IndexJobs): void {
+	const model: ModelCheckActions = {
+		check: () => runtime.modelCheck(),
+		useAnyway: () => void jobs.run(() => runtime.useModelAnyway(), { announce: true }),
+	};
+	new IndexStatusModal(plugin.app, runtime.index, model).open();
 }
 
 /** Every command; none has a default hotkey (users choose their own). */
@@ -32,7 +36,7 @@ export function registerCommands(plugin: Plugin, runtime: Runtime, jobs: IndexJo
 	});
 	plugin.addCommand({ id: 'open-related-notes', name: 'Open related notes', callback: () => void revealRelatedView(app) });
 	plugin.addCommand({ id: 'reindex-vault', name: 'Reindex vault', callback: () => confirmReindex(plugin, runtime, jobs) });
-	plugin.addCommand({ id: 'show-index-status', name: 'Show index status', callback: () => showIndexStatus(plugin, runtime) });
+	plugin.addCommand({ id: 'show-index-status', name: 'Show index status', callback: () => showIndexStatus(plugin, runtime, jobs) });
 	// Run controls: each is offered only in the states where it does something.
 	const controls: { id: string; name: string; when: readonly IndexProgress['state'][]; act: () => void }[] = [
 		{ id: 'pause-indexing', name: 'Pause indexing', when: ['indexing'], act: () => index.pause() },

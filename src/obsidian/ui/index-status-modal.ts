@@ -3,7 +3,14 @@ import { userMessage } from '../runtime/errors';
 import type { IndexPort, PluginIndexStatus } from '../runtime/ports';
 import { count, progressText } from './progress-text';
 
-/** Counts, the current run and every note that failed with its reason. */
+/** The loaded model's check against Python, and the way past a failed one. */
+export interface ModelCheckActions {
+	check(): { line: string | undefined; blocking: boolean };
+	/** Index with the model although it failed its check (remembered for those model files). */
+	useAnyway(): void;
+}
+
+/** Counts, the current run, the model check and every note that failed with its reason. */
 export class IndexStatusModal extends Modal {
 	/** Resolves once the status is on screen (tests wait for it). */
 	rendered: Promise<void> = Promise.resolve();
@@ -11,6 +18,7 @@ export class IndexStatusModal extends Modal {
 	constructor(
 		app: App,
 		private readonly index: IndexPort,
+		private readonly model: ModelCheckActions,
 	) {
 		super(app);
 	}
@@ -36,6 +44,15 @@ export class IndexStatusModal extends Modal {
 		const el = this.contentEl;
 		el.empty();
 		if (status.modelProblem) el.createEl('p', { cls: 'sns-warning', text: status.modelProblem });
+		const check = this.model.check();
+		if (check.line) el.createEl('p', { cls: check.blocking ? 'sns-warning sns-model-check' : 'sns-model-check', text: check.line });
+		if (check.blocking) {
+			const button = el.createEl('button', { cls: 'mod-warning', text: 'Use this model anyway' });
+			button.addEventListener('click', () => {
+				this.model.useAnyway();
+				this.close();
+			});
+		}
 		const notices = status.notices ?? [];
 		const rows: [string, string][] = [
 			['Indexed notes', count.format(status.indexed)],

@@ -13,6 +13,8 @@ export interface SettingsHost {
 	readonly modelCacheFolder: string;
 	/** Why the model could not be loaded, if it could not. */
 	modelProblem(): string | undefined;
+	/** The loaded model's check against Python, once a model was loaded. */
+	modelCheck(): string | undefined;
 }
 
 /**
@@ -80,6 +82,8 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 				},
 			});
 		}
+		const check = this.host.modelCheck();
+		if (check) rows.push({ name: 'Model check', desc: check, render: () => undefined });
 		rows.push(
 			{
 				name: 'Model folder',

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RuntimeContext } from '../../../src/obsidian/runtime/ports';
 import { defaultSettings, type SemanticSearchSettings } from '../../../src/obsidian/runtime/settings';
 import { asApp } from '../../helpers/obsidian-harness';
-import { fakeEngineRuntime } from '../../helpers/obsidian-runtime';
+import { fakeEngineRuntime, usedAnywayModelChecks } from '../../helpers/obsidian-runtime';
 import { App, Notice } from '../../shims/obsidian';
 import { MemoryVectorStore } from '../../../src/core/store/memory-store';
 import type { VectorStore } from '../../../src/core/store/types';
@@ -20,7 +20,7 @@ async function setup(settingsPatch: Partial<SemanticSearchSettings> = {}, option
 	for (const [p, t] of Object.entries(NOTES)) await app.vault.create(p, t);
 	let settings: SemanticSearchSettings = { ...defaultSettings('.obsidian'), threshold: 0.1, exclusions: '.obsidian/\nPrivate/', ...settingsPatch };
 	const modelErrors: unknown[] = [];
-	const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, settings: () => settings, onModelError: (e) => modelErrors.push(e) };
+	const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, modelChecks: usedAnywayModelChecks(), settings: () => settings, onModelError: (e) => modelErrors.push(e) };
 	const { factory, probe } = fakeEngineRuntime(options);
 	const runtime = factory(context);
 	const setSettings = (patch: Partial<SemanticSearchSettings>) => {

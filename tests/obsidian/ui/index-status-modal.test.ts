@@ -4,6 +4,9 @@ import { FakeIndex, report } from '../../helpers/obsidian-fakes';
 import { asApp, el } from '../../helpers/obsidian-harness';
 import { App } from '../../shims/obsidian';
 
+/** Before any model was loaded there is no check to show. */
+const noCheckYet = { check: () => ({ line: undefined, blocking: false }), useAnyway: () => undefined };
+
 describe('index status modal', () => {
 	it('lists counts, the last run and every failed note with its reason', async () => {
 		const app = new App();
@@ -21,7 +24,7 @@ describe('index status modal', () => {
 			progress: { done: 0, total: 0, state: 'idle' },
 			lastReport: report({ notes: 1203, embedded: 12, reused: 1190, renamed: 1, removed: 2, seconds: 3.25 }),
 		};
-		const modal = new IndexStatusModal(asApp(app), index);
+		const modal = new IndexStatusModal(asApp(app), index, noCheckYet);
 		modal.open();
 		await modal.rendered;
 		const text = modal.contentEl.getText();
@@ -40,7 +43,7 @@ describe('index status modal', () => {
 		const app = new App();
 		const index = new FakeIndex();
 		index.statusValue = { ...index.statusValue, indexed: 2, notices: [{ path: 'Archive/Letters.md', notice: 'partly indexed: first 256 of 8,925 passages' }] };
-		const modal = new IndexStatusModal(asApp(app), index);
+		const modal = new IndexStatusModal(asApp(app), index, noCheckYet);
 		modal.open();
 		await modal.rendered;
 		expect(modal.contentEl.getText()).toContain('Partly indexed notes1');
@@ -52,9 +55,33 @@ describe('index status modal', () => {
 		const app = new App();
 		const index = new FakeIndex();
 		index.statusValue = { ...index.statusValue, modelProblem: 'The embedding model (all-MiniLM-L6-v2) is not available.' };
-		const modal = new IndexStatusModal(asApp(app), index);
+		const modal = new IndexStatusModal(asApp(app), index, noCheckYet);
 		modal.open();
 		await modal.rendered;
 		expect(el(modal.contentEl).byClass('sns-warning')[0].getText()).toContain('is not available');
+	});
+
+	it('shows the model check, and for a failed one offers to use the model anyway', async () => {
+		const app = new App();
+		let used = 0;
+		const failed = {
+			check: () => ({ line: 'Model check: 3 of 12 pairs match Python within 0.001 (fp32). Worst: "a" / "b" scores 0.9000, Python 0.1000', blocking: true }),
+			useAnyway: () => void used++,
+		};
+		const modal = new IndexStatusModal(asApp(app), new FakeIndex(), failed);
+		modal.open();
+		await modal.rendered;
+		expect(el(modal.contentEl).byClass('sns-model-check')[0].getText()).toMatch(/^Model check: 3 of 12 pairs/);
+		const button = el(modal.contentEl).findAll((e) => e.tagName === 'button' && e.getText() === 'Use this model anyway')[0];
+		expect(button).toBeDefined();
+		button?.dispatch('click');
+		expect(used).toBe(1);
+
+		const passed = { check: () => ({ line: 'Model check: 12 of 12 pairs match Python within 0.001 (fp32)', blocking: false }), useAnyway: () => undefined };
+		const ok = new IndexStatusModal(asApp(app), new FakeIndex(), passed);
+		ok.open();
+		await ok.rendered;
+		expect(ok.contentEl.getText()).toContain('Model check: 12 of 12 pairs match Python within 0.001 (fp32)');
+		expect(el(ok.contentEl).findAll((e) => e.tagName === 'button')).toEqual([]);
 	});
 });

@@ -13,6 +13,10 @@ class Host implements SettingsHost {
 	modelProblem(): string | undefined {
 		return this.problem;
 	}
+	check: string | undefined;
+	modelCheck(): string | undefined {
+		return this.check;
+	}
 	updateSettings(patch: Partial<SemanticSearchSettings>): Promise<void> {
 		this.settings = { ...this.settings, ...patch };
 		return Promise.resolve();
@@ -119,6 +123,14 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 		host.problem = 'The embedding model (all-MiniLM-L6-v2) is not available: …';
 		render();
 		expect(shimTab.containerEl.byClass('sns-warning')[0].getText()).toContain('is not available');
+	});
+
+	it('shows the model check against Python once a model was checked', () => {
+		const { host, shimTab, render } = setup();
+		expect(shimTab.containerEl.getText()).not.toContain('Model check');
+		host.check = 'Model check: 12 of 12 pairs match Python within 0.001 (fp32)';
+		render();
+		expect(shimTab.containerEl.getText()).toContain('Model check: 12 of 12 pairs match Python within 0.001 (fp32)');
 	});
 
 	it('asks the plugin to reindex from the button', async () => {

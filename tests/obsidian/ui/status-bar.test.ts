@@ -3,7 +3,7 @@ import { IndexStatusBar } from '../../../src/obsidian/ui/status-bar';
 import { defaultSettings } from '../../../src/obsidian/runtime/settings';
 import { FakeIndex } from '../../helpers/obsidian-fakes';
 import { asApp, asPlugin, hostPlugin } from '../../helpers/obsidian-harness';
-import { fakeEngineRuntime } from '../../helpers/obsidian-runtime';
+import { fakeEngineRuntime, usedAnywayModelChecks } from '../../helpers/obsidian-runtime';
 import { Menu } from '../../shims/obsidian';
 
 describe('status bar', () => {
@@ -58,7 +58,7 @@ describe('status bar', () => {
 		for (let i = 0; i < 80; i++) await app.vault.create(`Notes/Note ${String(i).padStart(2, '0')}.md`, `Note ${i} is about topic ${i % 7}.`);
 		const settings = defaultSettings('.obsidian');
 		const { factory } = fakeEngineRuntime();
-		const runtime = factory({ app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, settings: () => settings, onModelError: () => undefined });
+		const runtime = factory({ app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, modelChecks: usedAnywayModelChecks(), settings: () => settings, onModelError: () => undefined });
 		new IndexStatusBar(asPlugin(plugin), runtime.index, () => undefined);
 		const el = app.statusBar.children[0];
 		const shown: string[] = [];
