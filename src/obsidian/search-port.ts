@@ -1,5 +1,5 @@
 import type { Indexer } from '../core/index/indexer';
-import { DEFAULT_CALIBRATION } from '../core/search/calibration';
+import { userCalibration, type CalibrationUse } from '../core/search/calibration';
 import type { SearchOptions } from '../core/search/options';
 import { relatedNotes, searchText } from '../core/search/query';
 import type { SearchIndex } from '../core/search/search-index';
@@ -24,11 +24,11 @@ export interface SearchDeps {
 	onIndexChange(listener: () => void): () => void;
 }
 
-function searchOptions(settings: SemanticSearchSettings, indexer: Indexer): SearchOptions {
+function searchOptions(settings: SemanticSearchSettings, indexer: Indexer, use: CalibrationUse): SearchOptions {
 	return {
 		limit: settings.maxResults,
-		// A user threshold above the calibrated 'strong' cut makes every shown result strong.
-		calibration: { threshold: settings.threshold, strong: Math.max(DEFAULT_CALIBRATION.strong, settings.threshold) },
+		// The setting is the search threshold; related notes keep their calibrated offset from it.
+		calibration: userCalibration(use, settings.threshold),
 		exclude: (path) => indexer.isExcluded(path),
 	};
 }
@@ -42,7 +42,7 @@ export function searchPort(deps: SearchDeps): RelatedSource {
 		search: async (query): Promise<SearchAnswer> => {
 			const ready = await deps.ready();
 			try {
-				return await searchText(ready.engine.embedder, ready.searchIndex, query, searchOptions(deps.settings(), ready.indexer));
+				return await searchText(ready.engine.embedder, ready.searchIndex, query, searchOptions(deps.settings(), ready.indexer, 'search'));
 			} catch (error) {
 				// The query embedding failed: most likely the worker died. Start a fresh one next time.
 				console.error('Semantic note search: search failed', error);
@@ -52,7 +52,7 @@ export function searchPort(deps: SearchDeps): RelatedSource {
 		},
 		related: async (path): Promise<SearchAnswer> => {
 			const ready = await deps.ready();
-			return relatedNotes(ready.searchIndex, path, searchOptions(deps.settings(), ready.indexer));
+			return relatedNotes(ready.searchIndex, path, searchOptions(deps.settings(), ready.indexer, 'related'));
 		},
 		onIndexChange: (listener) => deps.onIndexChange(listener),
 	};
