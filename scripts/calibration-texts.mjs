@@ -6,9 +6,10 @@
 //
 //   node scripts/calibration-texts.mjs TOKENIZER_DIR
 import esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Inside the (git-ignored) .cache so the bundle resolves transformers.js from node_modules.
@@ -28,7 +29,8 @@ try {
 		define: { __dirname: JSON.stringify(join(root, 'scripts/calibration')) },
 		logLevel: 'warning',
 	});
-	await import(pathToFileURL(outfile).href);
+	const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+	process.exitCode = run.status ?? 1;
 } finally {
 	rmSync(outDir, { recursive: true, force: true });
 }

@@ -49,7 +49,8 @@ export const DEFAULT_CALIBRATION: Readonly<Calibration> = DEFAULT_CALIBRATIONS.s
  */
 export function userCalibration(use: CalibrationUse, userThreshold: number): Calibration {
 	const base = DEFAULT_CALIBRATIONS[use];
-	const threshold = Math.min(1, Math.max(-1, base.threshold + (userThreshold - DEFAULT_CALIBRATION.threshold)));
+	const shifted = base === DEFAULT_CALIBRATION ? userThreshold : base.threshold + (userThreshold - DEFAULT_CALIBRATION.threshold);
+	const threshold = Math.min(1, Math.max(-1, shifted));
 	return { ...base, threshold, strong: Math.max(base.strong, threshold) };
 }
 

@@ -257,7 +257,10 @@ export class SearchIndex {
 
 		const { calibration = DEFAULT_CALIBRATIONS.search, exclude, currentPath } = options;
 		// Divide by the query norm so a slightly off-unit query still yields cosines; clamp rounding.
-		for (let slot = 0; slot < slotCount; slot++) best[slot] = Math.min(1, Math.max(-1, best[slot] / queryNorm));
+		// Notes without a usable passage keep -Infinity: never scored, never counted in the spread.
+		for (let slot = 0; slot < slotCount; slot++) {
+			if (best[slot] > -Infinity) best[slot] = Math.min(1, Math.max(-1, best[slot] / queryNorm));
+		}
 		const spread = calibration.standout === undefined ? undefined : this.spreadOf(best, currentPath);
 		const top = new TopK<Candidate>(Math.min(limit, slotCount), ranksBefore);
 		// One reusable probe: notes that cannot make the top k cost no allocation and no filter call.

@@ -74,7 +74,7 @@ describe('DEFAULT_CALIBRATIONS', () => {
 			const rule = `cosine ≥ ${c.threshold}${c.standout === undefined ? '' : ` and z ≥ ${c.standout}`}`;
 			return `${use.padEnd(8)}${rule.padEnd(30)} calibrate ${pct(fit.unrelatedBelow)} / ${pct(fit.relatedAbove)}   held-out ${pct(held.unrelatedBelow)} / ${pct(held.relatedAbove)}`;
 		});
-		console.log(`[calibration] use     rule                          share of unrelated below / related above\n${rows.map((r) => `[calibration] ${r}`).join('\n')}`);
+		console.debug(`[calibration] use     rule                          share of unrelated below / related above\n${rows.map((r) => `[calibration] ${r}`).join('\n')}`);
 		expect(rows).toHaveLength(2);
 	});
 
@@ -107,7 +107,7 @@ describe('DEFAULT_CALIBRATIONS', () => {
 describe('retrieval quality of search on the calibration set (the baseline later ranking work must beat)', () => {
 	it('ranks each query against every note by score: recall@5 and MRR', () => {
 		const quality = retrievalQuality(set.queries.map((q) => ({ scores: scores.search.get(q.id) as ReadonlyMap<string, number>, relevant: q.relevant })));
-		console.log(`[calibration] retrieval over ${set.notes.length} notes, ${quality.queries} queries: recall@5 ${quality.recallAtK.toFixed(4)}, MRR ${quality.mrr.toFixed(4)}`);
+		console.debug(`[calibration] retrieval over ${set.notes.length} notes, ${quality.queries} queries: recall@5 ${quality.recallAtK.toFixed(4)}, MRR ${quality.mrr.toFixed(4)}`);
 		expect(quality.queries).toBe(set.queries.length);
 		expect(quality.recallAtK).toBeCloseTo(0.9818, 4);
 		expect(quality.mrr).toBeCloseTo(0.9506, 4);
