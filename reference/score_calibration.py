@@ -16,8 +16,8 @@ Scores then mirror how the plugin compares them:
   ranks each note by its best passage (src/core/search/search-index.ts, search()).
 - related notes (a -> b): the note vector of a is the L2-normalised mean of its passage vectors
   (SearchIndex.noteVector), scored against b's best passage, as the related-notes view ranks b.
-  For a note of one passage, which all notes of the set currently are, that is simply the cosine
-  of the two notes' embeddings (title + body as the chunker emits them).
+  For a note of one passage (all notes of the set but one, which is long enough to be cut in two)
+  that is simply the cosine of the two notes' embeddings (title + body as the chunker emits them).
 """
 from __future__ import annotations
 
