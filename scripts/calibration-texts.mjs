@@ -6,6 +6,7 @@
 //
 //   node scripts/calibration-texts.mjs TOKENIZER_DIR
 import esbuild from 'esbuild';
+import { nodeBundle } from './node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,16 +19,9 @@ const outDir = mkdtempSync(join(root, '.cache', 'calibration-texts-'));
 try {
 	const outfile = join(outDir, 'texts.mjs');
 	await esbuild.build({
-		entryPoints: [join(root, 'scripts/calibration/texts-main.ts')],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		// transformers.js loads from node_modules as usual; __dirname must point at the sources.
-		packages: 'external',
+		...nodeBundle(join(root, 'scripts/calibration/texts-main.ts'), outfile),
+		// read-set.ts finds the fixtures from its own folder.
 		define: { __dirname: JSON.stringify(join(root, 'scripts/calibration')) },
-		logLevel: 'warning',
 	});
 	const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 	process.exitCode = run.status ?? 1;
