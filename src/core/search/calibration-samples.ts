@@ -12,7 +12,7 @@ export interface CalibrationSample extends LabelledScore {
 	note: string;
 	topic: string;
 	half: Half;
-	/** Standard score of `score` among the subject's scores for every other note of the set. */
+	/** Standard score of `score` among the subject's scores for every note of the set (but a itself, for related). */
 	z: number;
 }
 
@@ -23,8 +23,8 @@ export interface CalibrationSample extends LabelledScore {
 export function calibrationSamples(set: CalibrationSet, scores: CalibrationScores, use: CalibrationUse): CalibrationSample[] {
 	const half = (topic: string): Half => set.topics.get(topic) as Half;
 	const sample = (row: ReadonlyMap<string, number>, subject: string, note: string, related: boolean, topic: string): CalibrationSample => {
-		// The subject itself is never a result (the related view hides the open note).
-		const spread = scoreSpread([...row].filter(([id]) => id !== subject).map(([, s]) => s));
+		// As in SearchIndex: for related notes the open note itself is left out of the spread.
+		const spread = scoreSpread([...row].filter(([id]) => use === 'search' || id !== subject).map(([, s]) => s));
 		const score = row.get(note) as number;
 		return { subject, note, related, topic, half: half(topic), score, z: standardScore(score, spread) };
 	};
