@@ -8,7 +8,7 @@ export interface SearchOptions {
 	/** Maximum number of notes returned; 0 or less returns nothing. */
 	limit: number;
 	/**
-	 * Threshold, band boundaries and standout rule; defaults to the calibration of the use
+	 * Threshold and band boundaries; defaults to the calibration of the use
 	 * (`DEFAULT_CALIBRATIONS.search`, or `.related` for related notes). Pass
 	 * `userCalibration(use, userValue)` for a user-chosen minimum similarity.
 	 */

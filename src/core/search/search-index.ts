@@ -1,10 +1,9 @@
 import type { NoteRecord, RecordsChange, StoredPassage } from '../index/types';
 import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
-import { DEFAULT_CALIBRATIONS, passes } from './calibration';
+import { DEFAULT_CALIBRATIONS } from './calibration';
 import { bandOf, isExcluded, type SearchOptions } from './options';
 import type { ScorerKind } from './scorer';
-import { scoreSpread, standardScore, standoutApplies, type ScoreSpread } from './standout';
 import { TopK } from './top-k';
 import type { SearchResult } from './types';
 
@@ -232,8 +231,8 @@ export class SearchIndex {
 
 	/**
 	 * Notes most similar to `query`, each scored by its best passage (cosine similarity), best first;
-	 * ties by path, then the lower passage index within a note. Notes that do not pass the
-	 * calibration (the search one by default: threshold, and standout where it applies), excluded
+	 * ties by path, then the lower passage index within a note. Notes below the threshold (the
+	 * search calibration's unless one is given), excluded
 	 * notes and `currentPath` are never returned. A zero or non-finite query returns [].
 	 * @throws RangeError if `query.length !== dim`.
 	 */
@@ -256,20 +255,15 @@ export class SearchIndex {
 		bestPerNote(this.matrix, this.matrix.score(query), best, bestRow);
 
 		const { calibration = DEFAULT_CALIBRATIONS.search, exclude, currentPath } = options;
-		// Divide by the query norm so a slightly off-unit query still yields cosines; clamp rounding.
-		// Notes without a usable passage keep -Infinity: never scored, never counted in the spread.
-		for (let slot = 0; slot < slotCount; slot++) {
-			if (best[slot] > -Infinity) best[slot] = Math.min(1, Math.max(-1, best[slot] / queryNorm));
-		}
-		const spread = calibration.standout === undefined ? undefined : this.spreadOf(best, currentPath);
 		const top = new TopK<Candidate>(Math.min(limit, slotCount), ranksBefore);
 		// One reusable probe: notes that cannot make the top k cost no allocation and no filter call.
 		const probe: Candidate = { entry: { slot: -1, path: '', passages: [], rows: new Int32Array(0) }, row: -1, score: 0 };
 		for (let slot = 0; slot < slotCount; slot++) {
 			const entry = this.slots[slot];
 			if (entry === undefined || !(best[slot] > -Infinity)) continue;
-			const score = best[slot];
-			if (!passes(score, spread && standardScore(score, spread), calibration)) continue;
+			// Divide by the query norm so a slightly off-unit query still yields cosines; clamp rounding.
+			const score = Math.min(1, Math.max(-1, best[slot] / queryNorm));
+			if (!(score >= calibration.threshold)) continue;
 			probe.entry = entry;
 			probe.score = score;
 			if (!top.wouldKeep(probe)) continue;
@@ -289,24 +283,6 @@ export class SearchIndex {
 				end: passage.end,
 			};
 		});
-	}
-
-	/**
-	 * The spread of this search's note scores, for the standout rule; undefined when the rule does
-	 * not apply (too few notes). The current note is left out (it is never a result, and scores
-	 * ≈ 1 against its own vector); excluded notes stay in, as part of what is typical in this vault.
-	 */
-	private spreadOf(scores: Float64Array, currentPath: string | undefined): ScoreSpread | undefined {
-		const current = currentPath === undefined ? -1 : (this.byPath.get(currentPath)?.slot ?? -1);
-		const slots = this.slots;
-		const spread = scoreSpread(
-			(function* () {
-				for (let slot = 0; slot < slots.length; slot++) {
-					if (slot !== current && slots[slot] !== undefined && scores[slot] > -Infinity) yield scores[slot];
-				}
-			})(),
-		);
-		return standoutApplies(spread) ? spread : undefined;
 	}
 
 	/**

@@ -58,12 +58,10 @@ describe('the calibration set', () => {
 
 describe('DEFAULT_CALIBRATIONS', () => {
 	it.each(USES)('%s: equals what the method fits on the calibration half (to the 4 committed decimals)', (use) => {
-		const fitted = calibrateUse(samplesOf(use, 'calibrate'), use);
+		const fitted = calibrateUse(samplesOf(use, 'calibrate'));
 		const shipped = DEFAULT_CALIBRATIONS[use];
-		expect(Object.keys(shipped).sort()).toEqual(Object.keys(fitted).sort());
 		expect(shipped.threshold).toBeCloseTo(fitted.threshold, 4);
 		expect(shipped.strong).toBeCloseTo(fitted.strong, 4);
-		if (fitted.standout !== undefined) expect(shipped.standout).toBeCloseTo(fitted.standout, 4);
 	});
 
 	it('prints the calibration table (docs/CALIBRATION.md quotes it)', () => {
@@ -71,27 +69,19 @@ describe('DEFAULT_CALIBRATIONS', () => {
 			const c = DEFAULT_CALIBRATIONS[use];
 			const fit = calibrationQuality(samplesOf(use, 'calibrate'), c);
 			const held = calibrationQuality(samplesOf(use, 'held-out'), c);
-			const rule = `cosine ≥ ${c.threshold}${c.standout === undefined ? '' : ` and z ≥ ${c.standout}`}`;
-			return `${use.padEnd(8)}${rule.padEnd(30)} calibrate ${pct(fit.unrelatedBelow)} / ${pct(fit.relatedAbove)}   held-out ${pct(held.unrelatedBelow)} / ${pct(held.relatedAbove)}`;
+			return `${use.padEnd(8)}threshold ${c.threshold}  calibrate ${pct(fit.unrelatedBelow)} / ${pct(fit.relatedAbove)}   held-out ${pct(held.unrelatedBelow)} / ${pct(held.relatedAbove)}`;
 		});
-		console.debug(`[calibration] use     rule                          share of unrelated below / related above\n${rows.map((r) => `[calibration] ${r}`).join('\n')}`);
+		console.debug(`[calibration] use                       share of unrelated below / related above\n${rows.map((r) => `[calibration] ${r}`).join('\n')}`);
 		expect(rows).toHaveLength(2);
 	});
 
-	it('search reaches the recall target on held-out topics and misses the unrelated one by one sample (documented)', () => {
-		// Measured: 110 of 116 unrelated hidden (94.8 %, target 95 %), 29 of 32 related shown.
+	it('search reaches the recall target on held-out topics and misses the unrelated one (documented)', () => {
+		// Measured: 100 of 116 unrelated notes below (86.2 %, target 95 %), 29 of 32 relevant above.
+		// The misses are near misses of the same field; see docs/CALIBRATION.md.
 		const held = calibrationQuality(samplesOf('search', 'held-out'), DEFAULT_CALIBRATIONS.search);
 		expect(held.relatedAbove).toBeGreaterThanOrEqual(RELATED_ABOVE_TARGET);
-		expect(held.unrelatedBelow).toBeCloseTo(110 / 116, 6);
-	});
-
-	it('search is better with the standout rule: the cosine threshold alone lets far more unrelated notes through', () => {
-		const { standout: _, ...cosineOnly } = DEFAULT_CALIBRATIONS.search;
-		const withRule = calibrationQuality(samplesOf('search', 'held-out'), DEFAULT_CALIBRATIONS.search);
-		const without = calibrationQuality(samplesOf('search', 'held-out'), cosineOnly);
-		expect(without.unrelatedBelow).toBeLessThan(UNRELATED_BELOW_TARGET - 0.05);
-		expect(withRule.unrelatedBelow).toBeGreaterThan(without.unrelatedBelow);
-		expect(withRule.relatedAbove).toBe(without.relatedAbove);
+		expect(held.unrelatedBelow).toBeLessThan(UNRELATED_BELOW_TARGET);
+		expect(held.unrelatedBelow).toBeCloseTo(100 / 116, 6);
 	});
 
 	it('related notes miss the recall target (documented in docs/CALIBRATION.md): these are the measured held-out shares', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrationSamples as publishedSamples, parseReferenceFixtures } from '../../../src/core/fixtures';
-import { bandFor, DEFAULT_CALIBRATION, DEFAULT_CALIBRATIONS, passes, userCalibration } from '../../../src/core/search/calibration';
+import { bandFor, DEFAULT_CALIBRATION, DEFAULT_CALIBRATIONS, userCalibration } from '../../../src/core/search/calibration';
 import { fitStrong, fitThreshold, type LabelledScore } from '../../../src/core/search/calibration-fit';
 
 const fixtureFile = path.resolve(__dirname, '../../../fixtures/similarity-reference.toml');
@@ -82,22 +82,6 @@ describe('fitStrong', () => {
 	});
 });
 
-describe('passes', () => {
-	const cal = { threshold: 0.3, strong: 0.5, standout: 3 };
-
-	it('needs the threshold and, where the standout rule applies, the standout', () => {
-		expect(passes(0.31, 3.1, cal)).toBe(true);
-		expect(passes(0.29, 9, cal)).toBe(false);
-		expect(passes(0.9, 2.9, cal)).toBe(false);
-		expect(passes(0.31, undefined, cal)).toBe(true); // rule does not apply (small index)
-		expect(passes(0.31, 0, { threshold: 0.3, strong: 0.5 })).toBe(true); // no rule in this calibration
-	});
-
-	it('never passes NaN', () => {
-		expect(passes(Number.NaN, 5, cal)).toBe(false);
-	});
-});
-
 describe('userCalibration', () => {
 	it('is the calibrated default when the user keeps the default threshold', () => {
 		expect(userCalibration('search', DEFAULT_CALIBRATION.threshold)).toEqual(DEFAULT_CALIBRATIONS.search);
@@ -107,7 +91,6 @@ describe('userCalibration', () => {
 	it('uses the user value for search and moves the related threshold by the same amount', () => {
 		expect(userCalibration('search', 0.2).threshold).toBe(0.2);
 		expect(userCalibration('related', 0.2).threshold).toBeCloseTo(DEFAULT_CALIBRATIONS.related.threshold - (DEFAULT_CALIBRATION.threshold - 0.2), 12);
-		expect(userCalibration('search', 0.2).standout).toBe(DEFAULT_CALIBRATIONS.search.standout);
 	});
 
 	it('keeps the strong band at or above a raised threshold and the threshold within [-1, 1]', () => {
