@@ -1,20 +1,32 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrationSamples as publishedSamples, parseReferenceFixtures } from '../../../src/core/fixtures';
+import { bandMidpoint, calibrationSamples as publishedSamples, parseReferenceFixtures } from '../../../src/core/fixtures';
 import { bandFor, DEFAULT_CALIBRATION, DEFAULT_CALIBRATIONS, userCalibration } from '../../../src/core/search/calibration';
 import { fitStrong, fitThreshold, type LabelledScore } from '../../../src/core/search/calibration-fit';
 
 const fixtureFile = path.resolve(__dirname, '../../../fixtures/similarity-reference.toml');
 
 describe('DEFAULT_CALIBRATIONS and the published Python pairs', () => {
-	const measured = publishedSamples(parseReferenceFixtures(readFileSync(fixtureFile, 'utf8'), fixtureFile));
+	const cases = parseReferenceFixtures(readFileSync(fixtureFile, 'utf8'), fixtureFile);
+	const measured = publishedSamples(cases);
 
 	it.each(['search', 'related'] as const)('puts every published related pair at or above the %s threshold and every unrelated one below', (use) => {
 		expect(measured.some((m) => m.related)).toBe(true);
 		expect(measured.some((m) => !m.related)).toBe(true);
 		for (const c of measured) {
 			expect(bandFor(c.score, DEFAULT_CALIBRATIONS[use]) !== undefined, `${c.name} (${c.score})`).toBe(c.related);
+		}
+	});
+
+	it.each(['search', 'related'] as const)('puts the midpoint of every band case on its correct side of the %s threshold', (use) => {
+		// Only a plausibility check: a band is an estimate, not what the model scores (the
+		// real-model tier checks measured scores).
+		const bands = cases.filter((c) => c.check.kind === 'band');
+		expect(bands.length).toBeGreaterThan(0);
+		for (const c of bands) {
+			const mid = bandMidpoint(c) as number;
+			expect(bandFor(mid, DEFAULT_CALIBRATIONS[use]) !== undefined, `${c.name} (band midpoint ${mid})`).toBe(c.relation === 'related');
 		}
 	});
 
