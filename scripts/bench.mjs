@@ -7,6 +7,7 @@
 // `node scripts/bench.mjs search onload` runs only the named parts, and BENCH_WORD_PIECES=2000
 // shrinks the embedding corpus (both for development; the recorded numbers use the defaults).
 import esbuild from 'esbuild';
+import { nodeBundle } from './node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,19 +31,11 @@ const wanted = (part) => only.length === 0 || only.includes(part);
 async function build(name) {
 	const outfile = join(buildDir, `${name}.mjs`);
 	await esbuild.build({
-		entryPoints: [join(root, 'scripts/bench', `${name}.ts`)],
-		outfile,
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		// Runtime packages (transformers.js, ORT, fake-indexeddb) load from node_modules as usual.
-		packages: 'external',
+		...nodeBundle(join(root, 'scripts/bench', `${name}.ts`), outfile),
 		alias: { obsidian: join(root, 'tests/shims/obsidian.ts') },
 		plugins: [workerStub],
 		// ESM output of CJS-style code (e.g. __dirname in deps) needs a require shim.
 		banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-		logLevel: 'warning',
 	});
 	return outfile;
 }

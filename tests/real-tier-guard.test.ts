@@ -19,6 +19,7 @@ export const REAL_TIER = [
 	'tests/core/fixtures/real-model.test.ts',
 	'tests/core/search/sample-vault-real-model.test.ts',
 	'tests/obsidian/runtime/model-check-real.test.ts',
+	'tests/core/search/calibration-real-model.test.ts',
 ];
 
 const repoRoot = path.resolve(__dirname, '..');

@@ -1,5 +1,5 @@
 import { explainEmpty, type EmptyReason, type SearchOutcome } from '../core/search';
-import { DEFAULT_CALIBRATION, withThreshold, type Calibration } from '../core/search/calibration';
+import { DEFAULT_CALIBRATION, userCalibration, type Calibration, type CalibrationUse } from '../core/search/calibration';
 import { numberOption } from './args';
 import type { CliContext } from './command';
 import { UsageError } from './errors';
@@ -11,19 +11,20 @@ export const RESULT_OPTIONS = {
 } as const;
 
 export const RESULT_USAGE = `  --limit K            at most K notes (default 10)
-  --threshold T        minimum similarity in [-1, 1] (default ${DEFAULT_CALIBRATION.threshold}, calibrated on the
-                       reference pairs; see src/core/search/calibration.ts)`;
+  --threshold T        minimum similarity in [-1, 1] (default ${DEFAULT_CALIBRATION.threshold}, calibrated on
+                       labelled notes; related notes use a cut-off calibrated apart that moves
+                       with it; see docs/CALIBRATION.md)`;
 
 export interface ResultSettings {
 	limit: number;
 	calibration: Calibration;
 }
 
-export function resultSettings(values: { limit?: string; threshold?: string }): ResultSettings {
+export function resultSettings(values: { limit?: string; threshold?: string }, use: CalibrationUse): ResultSettings {
 	const limit = numberOption('limit', values.limit, 10, 1, 10_000);
 	if (!Number.isInteger(limit)) throw new UsageError(`--limit must be a whole number, got "${values.limit}"`);
 	const threshold = numberOption('threshold', values.threshold, DEFAULT_CALIBRATION.threshold, -1, 1);
-	return { limit, calibration: withThreshold(threshold) };
+	return { limit, calibration: userCalibration(use, threshold) };
 }
 
 /**

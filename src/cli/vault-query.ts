@@ -1,5 +1,6 @@
 import type { SearchOptions, SearchOutcome } from '../core/search';
 import type { IndexSession } from '../core/session/index-session';
+import type { CalibrationUse } from '../core/search/calibration';
 import { modelRequest, parseCommandArgs } from './args';
 import { MODEL_USAGE, printUsage, withEngine, type Command } from './command';
 import { EXIT_OK, UsageError } from './errors';
@@ -9,6 +10,8 @@ import { prepareVaultCache, resolveVault, updateVaultIndex, VAULT_OPTIONS, VAULT
 /** What differs between the commands that answer from a vault's index (search, related). */
 export interface VaultQuery {
 	name: string;
+	/** Which calibration (threshold, bands) its results are filtered with. */
+	use: CalibrationUse;
 	summary: string;
 	/** The usage line and what the command prints; the result, vault and model options are appended. */
 	usage: string;
@@ -42,7 +45,7 @@ ${MODEL_USAGE}`,
 				throw new UsageError(`${query.name} needs VAULT_DIR and ${query.subjectName}, got ${positionals.length} arguments`, true);
 			}
 			const [vaultArg, subjectArg] = positionals;
-			const settings = resultSettings(values);
+			const settings = resultSettings(values, query.use);
 			const request = modelRequest(values, ctx.io);
 			const vault = await resolveVault(vaultArg, ctx.io.cwd);
 			const subject = query.resolveSubject ? query.resolveSubject(vault, subjectArg, ctx.io.cwd) : subjectArg;

@@ -4,6 +4,7 @@ import { UsageError } from '../errors';
 import { vaultQueryCommand } from '../vault-query';
 
 export const relatedCommand = vaultQueryCommand({
+	use: 'related',
 	name: 'related',
 	summary: 'list the notes of a vault related to one of its notes (updates the index first)',
 	usage: `Usage: note-search related VAULT_DIR NOTE_PATH [--limit K] [--threshold T] [--exclude GLOB]... [--json]

@@ -1,6 +1,7 @@
 import { vaultQueryCommand } from '../vault-query';
 
 export const searchCommand = vaultQueryCommand({
+	use: 'search',
 	name: 'search',
 	summary: 'find the notes of a vault closest in meaning to a query (updates the index first)',
 	usage: `Usage: note-search search VAULT_DIR "QUERY" [--limit K] [--threshold T] [--exclude GLOB]... [--json]

@@ -12,7 +12,8 @@
  * const related = relatedNotes(index, file.path, { limit: 10, exclude: (p) => isExcluded(p) });
  * ```
  * Scores are cosine similarities of the best passage of each note; nothing below
- * `calibration.threshold` is returned, and the current note never appears in its own results.
+ * `calibration.threshold` is returned (search and related notes each have their own calibrated
+ * default), and the current note never appears in its own results.
  * Results are ordered by score, then path, so equal scores list the same way every time.
  * A whole search is one synchronous scan over a contiguous matrix (WebAssembly SIMD where
  * available, plain JS otherwise). Measured at 384 dims on a busy 2-core CI machine: ~2–3 ms for
@@ -23,7 +24,7 @@
 export type { Band, SearchResult } from './types';
 export { SearchIndex, type SearchIndexOptions } from './search-index';
 export type { ScorerKind } from './row-scorer';
-export { bandFor, DEFAULT_CALIBRATION, type Calibration } from './calibration';
+export { bandFor, DEFAULT_CALIBRATION, DEFAULT_CALIBRATIONS, userCalibration, type Calibration, type CalibrationUse } from './calibration';
 export type { PathFilter, SearchOptions } from './options';
 export {
 	MAX_QUERY_CHARS,

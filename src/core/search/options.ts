@@ -8,8 +8,9 @@ export interface SearchOptions {
 	/** Maximum number of notes returned; 0 or less returns nothing. */
 	limit: number;
 	/**
-	 * Threshold and band boundaries; defaults to the calibrated `DEFAULT_CALIBRATION`.
-	 * Pass `{ ...DEFAULT_CALIBRATION, threshold: userValue }` for a user-chosen minimum similarity.
+	 * Threshold and band boundaries; defaults to the calibration of the use
+	 * (`DEFAULT_CALIBRATIONS.search`, or `.related` for related notes). Pass
+	 * `userCalibration(use, userValue)` for a user-chosen minimum similarity.
 	 */
 	calibration?: Calibration;
 	/** Paths to leave out (user exclusions, open notes…). Checked only for notes that would rank. */

@@ -66,7 +66,6 @@ export async function searchText(
 export function relatedNotes(index: SearchIndex, path: string, options: SearchOptions): SearchOutcome {
 	if (index.passageCount === 0) return { results: [], reason: 'empty-index' };
 	if (!index.has(path)) return { results: [], reason: 'not-indexed' };
-	const vector = index.noteVector(path);
-	if (vector === undefined) return { results: [], reason: 'no-vector' };
-	return outcome(index, index.search(vector, { ...options, currentPath: path }), 'below-threshold');
+	if (index.noteVector(path) === undefined) return { results: [], reason: 'no-vector' };
+	return outcome(index, index.related(path, options), 'below-threshold');
 }

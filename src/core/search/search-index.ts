@@ -2,7 +2,7 @@ import type { RecordsChange } from '../index/types';
 import type { NoteRecord, StoredPassage } from '../store/types';
 import { bestPerNote, norm } from './kernel';
 import { VectorMatrix } from './matrix';
-import { DEFAULT_CALIBRATION } from './calibration';
+import { DEFAULT_CALIBRATIONS } from './calibration';
 import { bandOf, isExcluded, type SearchOptions } from './options';
 import type { ScorerKind } from './row-scorer';
 import { TopK } from './top-k';
@@ -234,7 +234,8 @@ export class SearchIndex {
 
 	/**
 	 * Notes most similar to `query`, each scored by its best passage (cosine similarity), best first;
-	 * ties by path, then the lower passage index within a note. Notes below the threshold, excluded
+	 * ties by path, then the lower passage index within a note. Notes below the threshold (the
+	 * search calibration's unless one is given), excluded
 	 * notes and `currentPath` are never returned. A zero or non-finite query returns [].
 	 * @throws RangeError if `query.length !== dim`.
 	 */
@@ -256,7 +257,7 @@ export class SearchIndex {
 		const bestRow = this.bestRow;
 		bestPerNote(this.matrix, this.matrix.score(query), best, bestRow);
 
-		const { calibration = DEFAULT_CALIBRATION, exclude, currentPath } = options;
+		const { calibration = DEFAULT_CALIBRATIONS.search, exclude, currentPath } = options;
 		const top = new TopK<Candidate>(Math.min(limit, slotCount), ranksBefore);
 		// One reusable probe: notes that cannot make the top k cost no allocation and no filter call.
 		const probe: Candidate = { entry: { slot: -1, path: '', passages: [], rows: new Int32Array(0) }, row: -1, score: 0 };
@@ -289,11 +290,12 @@ export class SearchIndex {
 
 	/**
 	 * Notes related to the note at `path`: a {@link search} with the note's {@link noteVector},
-	 * never returning the note itself. [] if the note is unknown or has no usable passage.
+	 * never returning the note itself, with the related-notes calibration unless one is given.
+	 * [] if the note is unknown or has no usable passage.
 	 */
 	related(path: string, options: SearchOptions): SearchResult[] {
 		const vector = this.noteVector(path);
 		if (vector === undefined) return [];
-		return this.search(vector, { ...options, currentPath: path });
+		return this.search(vector, { ...options, calibration: options.calibration ?? DEFAULT_CALIBRATIONS.related, currentPath: path });
 	}
 }

@@ -1,14 +1,15 @@
-import { withThreshold } from '../../core/search/calibration';
+import { userCalibration, type CalibrationUse } from '../../core/search/calibration';
 import type { SearchOptions } from '../../core/search/options';
 import { userMessage } from './errors';
 import type { LazySession } from './lazy-session';
 import type { RelatedSource, SearchAnswer } from './ports';
 import type { SemanticSearchSettings } from './settings';
 
-function searchOptions(settings: SemanticSearchSettings): SearchOptions {
+function searchOptions(settings: SemanticSearchSettings, use: CalibrationUse): SearchOptions {
 	return {
 		limit: settings.maxResults,
-		calibration: withThreshold(settings.threshold),
+		// The setting is the search threshold; related notes keep their calibrated offset from it.
+		calibration: userCalibration(use, settings.threshold),
 	};
 }
 
@@ -21,7 +22,7 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 		search: async (query): Promise<SearchAnswer> => {
 			const session = await lazy.get(false);
 			try {
-				return await session.search(query, searchOptions(settings()));
+				return await session.search(query, searchOptions(settings(), 'search'));
 			} catch (error) {
 				// The query embedding failed: most likely the worker died. Start a fresh one next time.
 				console.error('Semantic note search: search failed', error);
@@ -29,7 +30,7 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 				throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
 			}
 		},
-		related: async (path): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings())),
+		related: async (path): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings(), 'related')),
 		onIndexChange: (listener) => lazy.onChange(listener),
 	};
 }

@@ -134,8 +134,8 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 			{
 				name: 'Similarity threshold',
 				desc:
-					`Notes scoring below this cosine similarity are not shown. The default, ${DEFAULT_CALIBRATION.threshold.toFixed(2)}, ` +
-					'is calibrated on pairs of texts judged related or unrelated; lower it to see more, weaker matches.',
+					`Search hides notes scoring below this cosine similarity. The default, ${DEFAULT_CALIBRATION.threshold.toFixed(2)}, ` +
+					'is calibrated on notes judged related or unrelated; related notes use their own calibrated cut-off, which moves with this one. Lower it to see more, weaker matches.',
 				render: (setting) => {
 					let slider: SliderComponent | undefined;
 					setting
