@@ -1,0 +1,154 @@
+/** The app the e2e page hands the plugin: a vault over the served notes, a workspace, commands. */
+import { Component, Events, normalizePath, TFile, type TAbstractFile } from './base';
+import type { PluginSettingTab } from './ui';
+import { Workspace, type View, type WorkspaceLeaf } from './workspace';
+
+export interface HostNote {
+	path: string;
+	markdown: string;
+	mtime: number;
+}
+
+function fileOf(vault: Vault, path: string, markdown: string, mtime: number): TFile {
+	const file = new TFile();
+	file.path = path;
+	file.name = path.slice(path.lastIndexOf('/') + 1);
+	file.extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1) : '';
+	file.basename = file.extension ? file.name.slice(0, -(file.extension.length + 1)) : file.name;
+	file.stat = { ctime: mtime, mtime, size: new TextEncoder().encode(markdown).length };
+	vault.texts.set(path, markdown);
+	return file;
+}
+
+/** Nothing is cached in the plugin folder here: the model comes from the model folder setting. */
+const emptyAdapter = {
+	exists: () => Promise.resolve(false),
+	readBinary: (path: string) => Promise.reject(new Error(`no file ${path}`)),
+	writeBinary: () => Promise.reject(new Error('the e2e vault is read-only')),
+	mkdir: () => Promise.resolve(),
+	rename: () => Promise.reject(new Error('the e2e vault is read-only')),
+	remove: () => Promise.resolve(),
+};
+
+export class Vault extends Events {
+	readonly configDir = '.obsidian';
+	readonly adapter = emptyAdapter;
+	readonly texts = new Map<string, string>();
+	private readonly files = new Map<string, TFile>();
+
+	constructor(
+		private readonly name: string,
+		notes: HostNote[],
+	) {
+		super();
+		for (const n of notes) this.files.set(n.path, fileOf(this, n.path, n.markdown, n.mtime));
+	}
+
+	getName(): string {
+		return this.name;
+	}
+
+	getMarkdownFiles(): TFile[] {
+		return [...this.files.values()].filter((f) => f.extension === 'md');
+	}
+
+	getAbstractFileByPath(path: string): TAbstractFile | null {
+		return this.files.get(normalizePath(path)) ?? null;
+	}
+
+	getFileByPath(path: string): TFile | null {
+		return this.files.get(normalizePath(path)) ?? null;
+	}
+
+	cachedRead(file: TFile): Promise<string> {
+		const text = this.texts.get(file.path);
+		return text === undefined ? Promise.reject(new Error(`no note ${file.path}`)) : Promise.resolve(text);
+	}
+
+	read(file: TFile): Promise<string> {
+		return this.cachedRead(file);
+	}
+}
+
+export class HostApp {
+	readonly vault: Vault;
+	readonly workspace: Workspace;
+	readonly metadataCache = new Events();
+	readonly fileManager = {
+		generateMarkdownLink: (file: TFile) => `[[${file.basename}]]`,
+	};
+	readonly commands = new Map<string, { id: string; name: string; callback?: () => unknown; checkCallback?: (checking: boolean) => boolean | void }>();
+	readonly settingTabs: PluginSettingTab[] = [];
+	readonly statusBarEl: HTMLElement;
+	readonly pluginData = new Map<string, unknown>();
+
+	constructor(
+		readonly appId: string,
+		notes: HostNote[],
+		root: HTMLElement,
+	) {
+		this.vault = new Vault(appId, notes);
+		this.workspace = new Workspace(this, root);
+		this.statusBarEl = root.createDiv({ cls: 'status-bar' });
+	}
+
+	/** What the command palette does with a command: false when it is not available now. */
+	runCommand(id: string): boolean {
+		const command = this.commands.get(id);
+		if (!command) throw new Error(`no command ${id}`);
+		if (command.checkCallback) return command.checkCallback(false) !== false;
+		void command.callback?.();
+		return true;
+	}
+}
+
+export interface PluginManifest {
+	id: string;
+	name: string;
+	version: string;
+	minAppVersion: string;
+	dir?: string;
+}
+
+export abstract class Plugin extends Component {
+	constructor(
+		readonly app: HostApp,
+		readonly manifest: PluginManifest,
+	) {
+		super();
+	}
+
+	addCommand<C extends { id: string; name: string }>(command: C): C {
+		const id = `${this.manifest.id}:${command.id}`;
+		this.app.commands.set(id, { ...command, id });
+		this.register(() => this.app.commands.delete(id));
+		return command;
+	}
+
+	addStatusBarItem(): HTMLElement {
+		const el = this.app.statusBarEl.createDiv({ cls: 'status-bar-item' });
+		this.register(() => el.remove());
+		return el;
+	}
+
+	addSettingTab(tab: PluginSettingTab): void {
+		this.app.settingTabs.push(tab);
+	}
+
+	registerView(type: string, factory: (leaf: WorkspaceLeaf) => View): void {
+		this.app.workspace.viewFactories.set(type, factory);
+		this.register(() => {
+			this.app.workspace.detachLeavesOfType(type);
+			this.app.workspace.viewFactories.delete(type);
+		});
+	}
+
+	loadData(): Promise<unknown> {
+		return Promise.resolve(structuredClone(this.app.pluginData.get(this.manifest.id) ?? null));
+	}
+
+	saveData(data: unknown): Promise<void> {
+		this.app.pluginData.set(this.manifest.id, structuredClone(data));
+		return Promise.resolve();
+	}
+}
