@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ describe('model source', () => {
 		expect(new TextDecoder().decode(await files.read('config.json'))).toBe('{}');
 		expect(await files.read('onnx/model.onnx')).toBeUndefined();
 		expect(files.location).toContain(dir);
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('never touches the network unless downloading is allowed', async () => {
