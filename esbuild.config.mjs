@@ -25,7 +25,7 @@ const cli = esbuild.context({
 	alias: {
 		'@huggingface/transformers': fileURLToPath(new URL('./node_modules/@huggingface/transformers/dist/transformers.web.js', import.meta.url)),
 	},
-	// src/core/embedding/node.ts reads import.meta.url only when loaded as ESM; in this CJS bundle
+	// src/node/node-engine.ts reads import.meta.url only when loaded as ESM; in this CJS bundle
 	// it uses __filename, so the empty import.meta esbuild warns about is never read.
 	logOverride: { 'empty-import-meta': 'silent' },
 	banner: { js: '#!/usr/bin/env node' },
