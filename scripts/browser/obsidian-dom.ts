@@ -1,6 +1,6 @@
 /**
  * The DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
- * removeClass, toggleClass, setAttr, empty, setText), installed on the real prototype so the
+ * removeClass, toggleClass, setAttr, detach, empty, setText), installed on the real prototype so the
  * plugin's main.js renders into the e2e page exactly the markup and classes it renders in Obsidian.
  */
 interface Info {
@@ -43,6 +43,9 @@ export function installObsidianDom(): void {
 		setAttr(this: HTMLElement, name: string, value: string | number | boolean | null) {
 			if (value === null || value === false) this.removeAttribute(name);
 			else this.setAttribute(name, String(value));
+		},
+		detach(this: HTMLElement) {
+			this.remove();
 		},
 		empty(this: HTMLElement) {
 			this.replaceChildren();

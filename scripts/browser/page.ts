@@ -6,14 +6,15 @@
  * plugin's commands and the DOM it renders. `require('fs')` is Obsidian desktop's Node bridge,
  * which the plugin uses to read its model folder; here it reads from the test server.
  */
-import { HostApp, type HostNote, type PluginManifest } from './host/app';
+import { HostApp, type HostNote } from './host/app';
+import { shimState } from './host/base';
 import { Notice } from './host/ui';
 import * as obsidian from './host/obsidian';
 import { installObsidianDom } from './obsidian-dom';
 
 installObsidianDom();
 
-const MANIFEST: PluginManifest = { id: 'semantic-note-search', name: 'Semantic Note Search', version: '0.1.0', minAppVersion: '1.5.0' };
+const MANIFEST: obsidian.PluginManifest = { id: 'semantic-note-search', name: 'Semantic Note Search', version: '0.1.0', minAppVersion: '1.5.0' };
 /** The model folder the plugin is configured with; `fs` reads it from the server. */
 const MODEL_FOLDER = '/model';
 
@@ -85,11 +86,11 @@ async function start(): Promise<StartInfo> {
 	app = new HostApp('e2e-vault', notes, root);
 	app.pluginData.set(MANIFEST.id, { modelFolder: MODEL_FOLDER });
 	new MutationObserver(() => {
-		const text = app?.statusBarEl.textContent ?? '';
+		const text = app?.statusBar.textContent ?? '';
 		if (statusBar.at(-1)?.text !== text) statusBar.push({ at: performance.now(), text });
-	}).observe(app.statusBarEl, { subtree: true, childList: true, characterData: true });
+	}).observe(app.statusBar, { subtree: true, childList: true, characterData: true });
 	const source = await (await fetch('/main.js')).text();
-	const module = { exports: {} as { default?: new (app: HostApp, manifest: PluginManifest) => PluginInstance } };
+	const module = { exports: {} as { default?: new (app: obsidian.App, manifest: obsidian.PluginManifest) => PluginInstance } };
 	// As Obsidian loads a plugin: main.js as the body of a CommonJS function, given `require`.
 	const script = document.createElement('script');
 	script.textContent = `window.e2eMainJs = function (require, module, exports) {\n${source}\n};`;
@@ -102,8 +103,9 @@ async function start(): Promise<StartInfo> {
 	// work starts in the next task, so long tasks can be told apart.
 	await nextTask();
 	const onload = performance.now();
-	plugin = new Plugin(app, MANIFEST);
-	await plugin.load();
+	plugin = new Plugin(app as unknown as obsidian.App, MANIFEST);
+	plugin.load();
+	await Promise.all(shimState.pendingLoads.splice(0));
 	const loaded = performance.now();
 	// Obsidian fires layout ready once the workspace is restored, in a later task.
 	await nextTask();

@@ -1,7 +1,10 @@
-/** The app the e2e page hands the plugin: a vault over the served notes, a workspace, commands. */
-import { Component, Events, normalizePath, TFile, type TAbstractFile } from './base';
+/**
+ * The app the e2e page hands the plugin: a vault over the served notes, a workspace, commands,
+ * and what the shim's `Plugin` (reused as is) registers into: status bar, ribbon, setting tabs.
+ */
+import { Events, normalizePath, TFile, type TAbstractFile } from './base';
 import type { PluginSettingTab } from './ui';
-import { Workspace, type View, type WorkspaceLeaf } from './workspace';
+import { Workspace } from './workspace';
 
 export interface HostNote {
 	path: string;
@@ -78,8 +81,9 @@ export class HostApp {
 		generateMarkdownLink: (file: TFile) => `[[${file.basename}]]`,
 	};
 	readonly commands = new Map<string, { id: string; name: string; callback?: () => unknown; checkCallback?: (checking: boolean) => boolean | void }>();
-	readonly settingTabs: PluginSettingTab[] = [];
-	readonly statusBarEl: HTMLElement;
+	settingTabs: PluginSettingTab[] = [];
+	readonly statusBar: HTMLElement;
+	readonly ribbon: HTMLElement;
 	readonly pluginData = new Map<string, unknown>();
 
 	constructor(
@@ -89,7 +93,8 @@ export class HostApp {
 	) {
 		this.vault = new Vault(appId, notes);
 		this.workspace = new Workspace(this, root);
-		this.statusBarEl = root.createDiv({ cls: 'status-bar' });
+		this.statusBar = root.createDiv({ cls: 'status-bar' });
+		this.ribbon = root.createDiv({ cls: 'side-dock-ribbon' });
 	}
 
 	/** What the command palette does with a command: false when it is not available now. */
@@ -99,56 +104,5 @@ export class HostApp {
 		if (command.checkCallback) return command.checkCallback(false) !== false;
 		void command.callback?.();
 		return true;
-	}
-}
-
-export interface PluginManifest {
-	id: string;
-	name: string;
-	version: string;
-	minAppVersion: string;
-	dir?: string;
-}
-
-export abstract class Plugin extends Component {
-	constructor(
-		readonly app: HostApp,
-		readonly manifest: PluginManifest,
-	) {
-		super();
-	}
-
-	addCommand<C extends { id: string; name: string }>(command: C): C {
-		const id = `${this.manifest.id}:${command.id}`;
-		this.app.commands.set(id, { ...command, id });
-		this.register(() => this.app.commands.delete(id));
-		return command;
-	}
-
-	addStatusBarItem(): HTMLElement {
-		const el = this.app.statusBarEl.createDiv({ cls: 'status-bar-item' });
-		this.register(() => el.remove());
-		return el;
-	}
-
-	addSettingTab(tab: PluginSettingTab): void {
-		this.app.settingTabs.push(tab);
-	}
-
-	registerView(type: string, factory: (leaf: WorkspaceLeaf) => View): void {
-		this.app.workspace.viewFactories.set(type, factory);
-		this.register(() => {
-			this.app.workspace.detachLeavesOfType(type);
-			this.app.workspace.viewFactories.delete(type);
-		});
-	}
-
-	loadData(): Promise<unknown> {
-		return Promise.resolve(structuredClone(this.app.pluginData.get(this.manifest.id) ?? null));
-	}
-
-	saveData(data: unknown): Promise<void> {
-		this.app.pluginData.set(this.manifest.id, structuredClone(data));
-		return Promise.resolve();
 	}
 }

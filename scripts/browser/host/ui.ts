@@ -1,4 +1,6 @@
 /** The `obsidian` module's UI classes for the e2e page, rendering Obsidian's markup into the real DOM. */
+import type { FakeElement } from '../../../tests/shims/dom';
+import { ButtonComponent as ShimButtonComponent, Setting as ShimSetting } from '../../../tests/shims/ui';
 import { Component } from './base';
 import type { HostApp } from './app';
 
@@ -188,61 +190,47 @@ export class MenuItem {
 	}
 }
 
-export class ButtonComponent {
+/** The shim's button with a real `<button>` the page can click. */
+export class ButtonComponent extends ShimButtonComponent {
 	readonly buttonEl: HTMLButtonElement;
+
 	constructor(containerEl: HTMLElement) {
+		super();
 		this.buttonEl = containerEl.createEl('button');
 	}
-	setButtonText(text: string): this {
+
+	override setButtonText(text: string): this {
 		this.buttonEl.setText(text);
-		return this;
+		return super.setButtonText(text);
 	}
-	setWarning(): this {
+
+	override setWarning(): this {
 		this.buttonEl.addClass('mod-warning');
 		return this;
 	}
-	setCta(): this {
+
+	override setCta(): this {
 		this.buttonEl.addClass('mod-cta');
 		return this;
 	}
-	onClick(callback: (evt: MouseEvent) => unknown): this {
+
+	override onClick(callback: (evt: unknown) => unknown): this {
 		this.buttonEl.addEventListener('click', (evt) => void callback(evt));
-		return this;
+		return super.onClick(callback);
 	}
 }
 
-/** A settings row; the e2e drives only buttons (the reindex confirmation). */
-export class Setting {
-	readonly settingEl: HTMLElement;
-	readonly nameEl: HTMLElement;
-	readonly descEl: HTMLElement;
-	readonly controlEl: HTMLElement;
-
+/**
+ * A settings row: the unit-test shim's (it builds Obsidian's markup with the element's own
+ * helpers, real DOM here), with buttons the page can click (the reindex confirmation).
+ */
+export class Setting extends ShimSetting {
 	constructor(containerEl: HTMLElement) {
-		this.settingEl = containerEl.createDiv({ cls: 'setting-item' });
-		const info = this.settingEl.createDiv({ cls: 'setting-item-info' });
-		this.nameEl = info.createDiv({ cls: 'setting-item-name' });
-		this.descEl = info.createDiv({ cls: 'setting-item-description' });
-		this.controlEl = this.settingEl.createDiv({ cls: 'setting-item-control' });
+		super(containerEl as unknown as FakeElement);
 	}
 
-	setName(name: string): this {
-		this.nameEl.setText(name);
-		return this;
-	}
-
-	setDesc(desc: string): this {
-		this.descEl.setText(desc);
-		return this;
-	}
-
-	setHeading(): this {
-		this.settingEl.addClass('setting-item-heading');
-		return this;
-	}
-
-	addButton(build: (button: ButtonComponent) => unknown): this {
-		build(new ButtonComponent(this.controlEl));
+	override addButton(build: (button: ShimButtonComponent) => unknown): this {
+		build(new ButtonComponent(this.controlEl as unknown as HTMLElement));
 		return this;
 	}
 }

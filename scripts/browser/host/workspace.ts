@@ -75,7 +75,7 @@ export class WorkspaceLeaf {
 		this.view = view;
 		view.containerEl.setAttr('data-type', state.type);
 		view.containerEl.querySelector('.view-header-title')?.setText(view.getDisplayText());
-		await view.load();
+		view.load();
 		await view.onOpen();
 	}
 
@@ -83,7 +83,7 @@ export class WorkspaceLeaf {
 		if (!(this.view instanceof MarkdownView)) {
 			await this.closeView();
 			this.view = new MarkdownView(this);
-			await this.view.load();
+			this.view.load();
 		}
 		await (this.view as MarkdownView).show(file);
 		this.app.workspace.setActive(this, file);
