@@ -1,33 +1,31 @@
 /**
- * Bundles the harness page for the browser. The embedding worker comes from the same build as
- * main.js's (scripts/worker-build.mjs, minified like the production build) and is served to the
- * page as `virtual:embedding-worker`, so the page runs the plugin's worker bundle.
+ * Builds what the e2e page loads: the production main.js, exactly as esbuild.config.mjs builds it
+ * (scripts/plugin-build.mjs, kept in memory here), and the page script with the Obsidian host.
  */
 import esbuild from 'esbuild';
 import { join } from 'node:path';
-import { buildWorkerSource, inlineWorker, ORT_ALIAS } from '../worker-build.mjs';
+import { pluginBuildOptions } from '../plugin-build.mjs';
 
-export interface HarnessBundle {
-	js: string;
-	/** Size of the worker script (with the inlined, gzipped WASM), for the report. */
-	workerBytes: number;
+export interface PageBundle {
+	/** The page script: the Obsidian host that loads main.js. */
+	page: string;
+	/** The production main.js (worker and gzipped WASM inlined). */
+	mainJs: string;
 }
 
-/** `entry` is the page script; other entries are for one-off diagnostics. */
-export async function buildHarness(root: string, entry = 'scripts/browser/harness.ts'): Promise<HarnessBundle> {
-	const worker = await buildWorkerSource({ root, minify: true });
-	const result = await esbuild.build({
-		entryPoints: [join(root, entry)],
-		bundle: true,
-		write: false,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2022',
-		alias: ORT_ALIAS,
-		define: { 'process.env.NODE_ENV': '"production"' },
-		plugins: [inlineWorker(() => worker)],
-		logLevel: 'warning',
-		absWorkingDir: root,
-	});
-	return { js: result.outputFiles[0].text, workerBytes: worker.length };
+export async function buildPage(root: string): Promise<PageBundle> {
+	const [plugin, page] = await Promise.all([
+		esbuild.build({ ...pluginBuildOptions({ root, production: true }), write: false, logLevel: 'warning' }),
+		esbuild.build({
+			entryPoints: [join(root, 'scripts/browser/page.ts')],
+			bundle: true,
+			write: false,
+			format: 'iife',
+			platform: 'browser',
+			target: 'es2022',
+			logLevel: 'warning',
+			absWorkingDir: root,
+		}),
+	]);
+	return { page: page.outputFiles[0].text, mainJs: plugin.outputFiles[0].text };
 }

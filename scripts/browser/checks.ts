@@ -2,33 +2,46 @@
  * What the browser run must show, as a list of broken expectations (empty = pass). Shared by the
  * vitest test and the command line, so both judge a run the same way.
  */
-import type { E2EResult } from './e2e';
+import type { E2EResult, IndexStatusTable } from './e2e';
 
 /** A main-thread task longer than this is a visible freeze. */
 export const MAX_LONG_TASK_MS = 100;
+
+/** "12 passages embedded, 3 notes unchanged, …" from the status modal's "Last run" row. */
+export function lastRun(status: IndexStatusTable): { embedded: number; unchanged: number } {
+	const m = /^([\d,]+) passages embedded, ([\d,]+) notes unchanged/.exec(status['Last run'] ?? '');
+	const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s.replace(/,/g, '')));
+	return { embedded: num(m?.[1]), unchanged: num(m?.[2]) };
+}
 
 export function checkE2E(r: E2EResult): string[] {
 	const problems: string[] = [];
 	const expect = (ok: boolean, what: string): void => {
 		if (!ok) problems.push(what);
 	};
-	expect(r.first.storedAtStart === 0, `first load found ${r.first.storedAtStart} records in a fresh profile`);
-	expect(r.first.report.embedded > 0 && r.first.report.embedded === r.first.passages, `first load embedded ${r.first.report.embedded} of ${r.first.passages} passages`);
-	expect(r.first.report.failed.length === 0, `notes failed: ${JSON.stringify(r.first.report.failed)}`);
-	expect(r.second.report.embedded === 0, `reload re-embedded ${r.second.report.embedded} passages`);
-	expect(r.second.storedAtStart === r.notes - r.first.report.failed.length, `reload read ${r.second.storedAtStart} records from IndexedDB, expected ${r.notes}`);
-	expect(r.second.passages === r.first.passages, `reload has ${r.second.passages} passages, first load ${r.first.passages}`);
-	expect(r.second.modelKey === r.first.modelKey, 'model key changed across reloads');
-	expect(r.firstSearch.results.length > 0 || r.firstSearch.reason === 'below-threshold', `search failed: ${JSON.stringify(r.firstSearch.reason)}`);
-	expect(JSON.stringify(r.secondSearch) === JSON.stringify(r.firstSearch), 'search after reload differs from the first load');
-	expect(r.related.reason !== 'not-indexed' && r.related.reason !== 'empty-index', `related: ${String(r.related.reason)}`);
-	for (const res of [...r.firstSearch.results, ...r.related.results]) expect(Number.isFinite(res.score) && res.score <= 1, `score ${res.score} for ${res.path}`);
+	const passages = Number(r.first.status.Passages?.replace(/,/g, ''));
+	const first = lastRun(r.first.status);
+	const second = lastRun(r.second.status);
+	const reindex = lastRun(r.reindex);
+	expect(r.first.status['Indexed notes'] === String(r.notes), `first start indexed ${r.first.status['Indexed notes']} of ${r.notes} notes`);
+	expect(r.first.status['Failed notes'] === '0', `notes failed: ${r.first.status['Failed notes']}`);
+	expect(passages > 0 && first.embedded === passages, `first start embedded ${first.embedded} of ${passages} passages`);
+	expect(r.notices.some((n) => n.startsWith(`Semantic index ready: ${r.notes} notes, ${passages} passages embedded`)), 'no "Semantic index ready" notice after the first start');
+	expect(second.embedded === 0 && second.unchanged === r.notes, `reload: ${r.second.status['Last run']} (expected nothing embedded, every note unchanged)`);
+	expect(r.second.status.Passages === r.first.status.Passages, `reload has ${r.second.status.Passages} passages, first start ${r.first.status.Passages}`);
+	expect(r.firstSearch.length > 0, 'the search modal showed no results');
+	expect(JSON.stringify(r.secondSearch) === JSON.stringify(r.firstSearch), 'search after reload differs from the first start');
+	expect(r.related.length > 0 || r.relatedEmpty?.includes('similar enough') === true, `related view: ${r.relatedEmpty ?? 'no rows'}`);
+	expect(!r.related.some((row) => `${row.title}.md` === 'Sourdough country loaf.md'), 'the related view lists the note itself');
+	for (const row of [...r.firstSearch, ...r.related]) expect(Number.isFinite(row.score) && row.score <= 1, `score ${row.score} for ${row.title}`);
+	expect(reindex.embedded === passages && reindex.unchanged === 0, `reindex: ${r.reindex['Last run']}`);
 	expect(r.observerWorks, 'the long-task observer did not see a deliberate 150 ms block; long-task numbers would mean nothing');
 	const longest = Math.max(0, ...r.indexingLongTasks.map((t) => t.duration));
 	expect(longest <= MAX_LONG_TASK_MS, `main thread blocked ${longest.toFixed(0)} ms while indexing (limit ${MAX_LONG_TASK_MS} ms)`);
-	expect(r.rendered.searchRows === r.secondSearch.results.length, `rendered ${r.rendered.searchRows} search rows for ${r.secondSearch.results.length} results`);
-	expect(r.rendered.relatedRows === r.related.results.length, `rendered ${r.rendered.relatedRows} related rows for ${r.related.results.length} results`);
-	expect(r.rendered.styled || r.rendered.searchRows + r.rendered.relatedRows === 0, 'styles.css did not apply to the rendered rows');
+	expect(r.styled, 'styles.css did not apply to the rendered rows');
+	const u = r.afterUnload;
+	expect(u.commands === 0 && u.statusBarItems === 0 && u.relatedViews === 0, `unload left ${u.commands} commands, ${u.statusBarItems} status bar items, ${u.relatedViews} related views`);
+	expect(u.workersRunning === 0, `unload left ${u.workersRunning} workers running`);
 	expect(r.foreignRequests.length === 0, `requests left localhost: ${r.foreignRequests.join(', ')}`);
 	expect(r.consoleErrors.length === 0, `page errors: ${r.consoleErrors.join(' | ')}`);
 	return problems;

@@ -1,20 +1,20 @@
 /**
- * Real-browser end-to-end run: builds the harness page (with the plugin's worker bundle), serves
- * it, the synthetic model and a small vault from 127.0.0.1, and drives headless Chromium:
- *   1. first load: index the vault (everything embedded), search, related notes;
- *   2. reload: the same vault syncs from IndexedDB with nothing re-embedded;
- *   3. screenshot of the search modal and related view rendered with styles.css.
+ * Real-browser end-to-end run of the built plugin: builds the production main.js and the host
+ * page (page.ts), serves them, the synthetic model and a small vault from 127.0.0.1, and drives
+ * headless Chromium through the plugin's own commands and DOM:
+ *   1. first start: onload, the start-up sync indexes the vault; search from the modal;
+ *   2. reload: the same vault syncs from IndexedDB with nothing re-embedded; the same search, the
+ *      related view in the right sidebar; a screenshot of both;
+ *   3. reindex (confirmed in the plugin's modal) embeds everything again; unload leaves nothing.
  * Main-thread long tasks are recorded by the page (PerformanceObserver 'longtask').
  * Returns what it measured; checks.ts judges it (tests/browser/e2e.test.ts).
- * page.evaluate callbacks are serialised into the page, so they reach `window.harness` directly.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SearchOutcome } from '../../src/core/search/query';
-import { buildHarness } from './build';
+import { buildPage } from './build';
 import { launch } from './chromium';
-import type { RunInfo } from './harness';
+import type { StartInfo } from './page';
 import { serve } from './server';
 
 /** A mix of topics, so search and related notes have something to separate. */
@@ -34,30 +34,52 @@ export interface LongTask {
 	duration: number;
 }
 
+/** A result row as the plugin rendered it. */
+export interface Row {
+	title: string;
+	/** From the band label's "Similarity 0.53". */
+	score: number;
+	text: string;
+}
+
+/** The plugin's "Show index status" table, row name → value. */
+export type IndexStatusTable = Record<string, string>;
+
+export interface Startup {
+	start: StartInfo;
+	status: IndexStatusTable;
+	/** Page-clock windows: onload until the status bar first shows indexing (the model loads), then until the sync reported. */
+	modelLoad: { start: number; end: number };
+	indexing: { start: number; end: number };
+}
+
 export interface E2EResult {
 	notes: number;
-	first: RunInfo;
-	second: RunInfo;
-	firstSearch: SearchOutcome;
-	secondSearch: SearchOutcome;
-	related: SearchOutcome;
-	/** Long tasks overlapping the indexing run of the first load (the one that embeds). */
+	first: Startup;
+	second: Startup;
+	firstSearch: Row[];
+	secondSearch: Row[];
+	related: Row[];
+	relatedEmpty?: string;
+	reindex: IndexStatusTable;
+	notices: string[];
+	/** Long tasks while the first start-up sync embedded the vault. */
 	indexingLongTasks: LongTask[];
-	/** Long tasks while the model loaded into the worker (first load). */
+	/** Long tasks from onload until indexing started (reading the model, starting the worker). */
 	modelLoadLongTasks: LongTask[];
-	/** Every long task of the first page load, for the report. */
+	/** Every long task of the first page load, for the report (main.js evaluation is one). */
 	allLongTasks: LongTask[];
 	/** The observer saw a deliberate 150 ms block: "no long task" is a real measurement. */
 	observerWorks: boolean;
+	/** After unload: the plugin's commands, status bar item and views, and running workers. */
+	afterUnload: { commands: number; statusBarItems: number; relatedViews: number; workersRunning: number };
 	screenshot: string;
-	/** Requests that did not go to the local server (must be none). */
+	styled: boolean;
 	foreignRequests: string[];
 	consoleErrors: string[];
-	workerBytes: number;
-	/** Rows in the rendered modal and view, and whether styles.css applied. */
-	rendered: { searchRows: number; relatedRows: number; styled: boolean };
-	/** Query-to-results times after the reload (worker embedding + search), ms. */
-	searchMs: number[];
+	mainJsBytes: number;
+	/** Typing the query to results shown, ms (includes the modal's 250 ms typing debounce). */
+	searchMs: number;
 	seconds: number;
 }
 
@@ -78,25 +100,68 @@ function sampleVault(root: string): { path: string; markdown: string; mtime: num
 
 const overlapping = (tasks: LongTask[], w: { start: number; end: number }): LongTask[] => tasks.filter((t) => t.start < w.end && t.start + t.duration > w.start);
 
+/** Opens "Show index status" and reads its table; closes the modal again. */
+async function indexStatus(page: Page): Promise<IndexStatusTable> {
+	await page.evaluate(() => window.host.command('show-index-status'));
+	await page.waitForSelector('.sns-status-table');
+	const table = await page.$$eval('.sns-status-table tr', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td')?.textContent ?? ''])));
+	await page.click('.modal-bg');
+	return table;
+}
 
-async function waitForHarness(page: Page): Promise<void> {
-	await page.waitForFunction(() => typeof (window as unknown as { harness?: unknown }).harness === 'object', undefined, { timeout: 60_000 });
+/** Starts the plugin and waits, through its status modal, until the start-up sync has reported. */
+async function startPlugin(page: Page): Promise<Startup> {
+	await page.waitForFunction(() => typeof window.host === 'object');
+	const start = await page.evaluate(() => window.host.start());
+	for (;;) {
+		const status = await indexStatus(page);
+		if (status['Last run'] !== undefined && status['Current run'] === 'Not running') {
+			const end = await page.evaluate(() => performance.now());
+			const shown = (await page.evaluate(() => window.host.statusBar())).find((s) => s.text.startsWith('Indexing'));
+			const indexingStart = shown?.at ?? end;
+			return { start, status, modelLoad: { start: start.onload, end: indexingStart }, indexing: { start: indexingStart, end } };
+		}
+		await page.waitForTimeout(250);
+	}
+}
+
+/** Types the query into the plugin's search modal and reads the rows it renders. */
+async function search(page: Page, query: string): Promise<{ rows: Row[]; ms: number }> {
+	await page.evaluate(() => window.host.command('search'));
+	await page.waitForSelector('.prompt-input');
+	const t0 = Date.now();
+	await page.fill('.prompt-input', query);
+	await page.waitForSelector('.prompt-results .suggestion-item, .prompt-results .suggestion-empty:not(:empty)');
+	await page.waitForFunction(() => document.querySelector('.prompt-results .suggestion-item') !== null || !document.querySelector('.suggestion-empty')?.textContent?.includes('Type'));
+	const ms = Date.now() - t0;
+	return { rows: await readRows(page, '.prompt-results .suggestion-item'), ms };
+}
+
+function readRows(page: Page, selector: string): Promise<Row[]> {
+	return page.$$eval(selector, (els) =>
+		els.map((el) => ({
+			title: el.querySelector('.sns-result-title')?.textContent ?? '',
+			score: Number(/Similarity (-?[\d.]+)/.exec(el.querySelector('.sns-band')?.getAttribute('aria-label') ?? '')?.[1]),
+			text: el.textContent ?? '',
+		})),
+	);
 }
 
 export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 	const log = opts.log ?? (() => undefined);
 	const started = performance.now();
-	const bundle = await buildHarness(opts.root);
-	log(`harness built (worker ${(bundle.workerBytes / 1e6).toFixed(1)} MB)`);
+	const bundle = await buildPage(opts.root);
+	log(`built main.js (${(bundle.mainJs.length / 1e6).toFixed(1)} MB) and the host page`);
 	const vault = sampleVault(opts.root);
 	const html = [
 		'<!doctype html><html><head><meta charset="utf-8"><title>Semantic Note Search e2e</title>',
 		'<link rel="stylesheet" href="/obsidian-theme.css"><link rel="stylesheet" href="/styles.css">',
-		'</head><body class="theme-dark"><script src="/harness.js"></script></body></html>',
+		'</head><body class="theme-dark"><script src="/page.js"></script></body></html>',
 	].join('');
 	const server = await serve({
 		'/': { body: html, type: 'text/html; charset=utf-8' },
-		'/harness.js': { body: bundle.js },
+		'/page.js': { body: bundle.page },
+		'/main.js': { body: bundle.mainJs },
 		'/styles.css': { body: readFileSync(join(opts.root, 'styles.css')) },
 		'/obsidian-theme.css': { body: readFileSync(join(opts.root, 'scripts/browser/obsidian-theme.css')) },
 		'/vault.json': { body: JSON.stringify(vault) },
@@ -107,6 +172,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 	const browser = await launch();
 	try {
 		const page = await browser.context.newPage();
+		await page.setViewportSize({ width: 1280, height: 800 });
 		const foreignRequests: string[] = [];
 		const consoleErrors: string[] = [];
 		page.on('request', (req) => {
@@ -118,80 +184,84 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) consoleErrors.push(msg.text());
 		});
 		page.on('response', (res) => {
-			if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
+			// The plugin asks its model folder for optional files (404 = absent), as it does on disk.
+			if (res.status() >= 400 && !(res.status() === 404 && res.url().startsWith(`${server.origin}/model/`))) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
 		});
 		page.on('pageerror', (err) => consoleErrors.push(String(err)));
 		page.setDefaultTimeout(240_000);
 
 		await page.goto(`${server.origin}/`);
-		await waitForHarness(page);
-		const first = await page.evaluate(() => window.harness.run());
-		log(`first load: embedded ${first.report.embedded} passages of ${first.report.notes} notes in ${((first.indexing.end - first.indexing.start) / 1000).toFixed(1)} s`);
-		const firstSearch = await page.evaluate((q) => window.harness.search(q), QUERY);
-		const allLongTasks = await page.evaluate(() => window.harness.longTasks());
+		const first = await startPlugin(page);
+		log(`first start: ${first.status['Last run']}`);
+		const firstSearch = await search(page, QUERY);
+		await page.keyboard.press('Escape');
+		const allLongTasks = await page.evaluate(() => window.host.longTasks());
 		// After collecting the run's tasks: the probe's own long task must not count against indexing.
-		const observerWorks = await page.evaluate(() => window.harness.probeLongTask(150));
+		const observerWorks = await page.evaluate(() => window.host.probeLongTask(150));
 
 		await page.reload();
-		await waitForHarness(page);
-		const second = await page.evaluate(() => window.harness.run());
-		log(`reload: embedded ${second.report.embedded}, reused ${second.report.reused}, ${second.storedAtStart} records read from IndexedDB`);
-		const secondSearch = await page.evaluate((q) => window.harness.search(q), QUERY);
-		const related = await page.evaluate((p) => window.harness.related(p), RELATED_TO);
-		// What a user waits for per query: embedding it in the worker, then the matrix scan.
-		const searchMs: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			searchMs.push(
-				// A different query each time (the callback runs in the page: values go in as arguments).
-				await page.evaluate(
-					async ({ q, n }) => {
-						const t0 = performance.now();
-						await window.harness.search(`${q} ${n}`);
-						return performance.now() - t0;
-					},
-					{ q: QUERY, n: i },
-				),
-			);
-		}
+		const second = await startPlugin(page);
+		log(`reload: ${second.status['Last run']}`);
+		await page.evaluate((p) => window.host.openNote(p), RELATED_TO);
+		await page.evaluate(() => window.host.command('open-related-notes'));
+		await page.waitForSelector('.mod-right-split .sns-related-row, .mod-right-split .sns-empty');
+		const related = await readRows(page, '.mod-right-split .sns-related-row');
+		const relatedEmpty = (await page.$eval('.mod-right-split .sns-related', (el) => el.querySelector('.sns-empty')?.textContent)) ?? undefined;
+		const secondSearch = await search(page, QUERY);
 
-		const longest = (w: { start: number; end: number }): string => `${Math.max(0, ...overlapping(allLongTasks, w).map((t) => t.duration)).toFixed(0)} ms`;
-		const lines = [
-			`${vault.length} notes, ${first.passages} passages · first load embedded ${first.report.embedded} · after reload embedded ${second.report.embedded}, ${second.storedAtStart} notes read from IndexedDB`,
-			`Longest main-thread task: ${longest(first.indexing)} while indexing, ${longest(first.modelLoad)} while the model loaded · model: synthetic all-MiniLM-L6-v2 (random weights: rankings mean nothing)`,
-		];
-		await page.evaluate(({ q, p, l }) => window.harness.render(q, p, { lines: l }), { q: QUERY, p: RELATED_TO, l: lines });
-		// The picture must show what the plugin renders: one row per result, styled by styles.css.
-		const rendered = await page.evaluate(() => {
+		const styled = await page.evaluate(() => {
 			const band = document.querySelector('.sns-band');
-			return {
-				searchRows: document.querySelectorAll('.prompt-results .suggestion-item.sns-result').length,
-				relatedRows: document.querySelectorAll('.sns-related-list .sns-related-row.sns-result').length,
-				// styles.css gives the band label a background; without the stylesheet it is transparent.
-				styled: band !== null && getComputedStyle(band).backgroundColor !== 'rgba(0, 0, 0, 0)',
-			};
+			// styles.css gives the band label a background; without the stylesheet it is transparent.
+			return band !== null && getComputedStyle(band).backgroundColor !== 'rgba(0, 0, 0, 0)';
 		});
 		mkdirSync(opts.outDir, { recursive: true });
 		const screenshot = join(opts.outDir, 'e2e-search-and-related.png');
 		await page.screenshot({ path: screenshot });
 		log(`screenshot: ${screenshot}`);
+		await page.keyboard.press('Escape');
+
+		await page.evaluate(() => window.host.command('reindex-vault'));
+		await page.click('.modal button.mod-warning');
+		const before = (await page.evaluate(() => window.host.notices())).length;
+		await page.waitForFunction((n) => window.host.notices().slice(n).some((m) => m.startsWith('Semantic index ready')), before);
+		const reindex = await indexStatus(page);
+		log(`reindex: ${reindex['Last run']}`);
+
+		await page.evaluate(() => window.host.unload());
+		// The worker is terminated as the runtime's disposal settles.
+		await page.waitForFunction(() => window.host.workers().started === window.host.workers().terminated, undefined, { timeout: 10_000 }).catch(() => undefined);
+		const afterUnload = await page.evaluate(() => {
+			const w = window.host.workers();
+			return {
+				commands: window.host.commands().length,
+				statusBarItems: document.querySelectorAll('.status-bar-item').length,
+				relatedViews: document.querySelectorAll('[data-type="semantic-related-notes"]').length,
+				workersRunning: w.started - w.terminated,
+			};
+		});
+		const notices = await page.evaluate(() => window.host.notices());
 
 		return {
 			notes: vault.length,
 			first,
 			second,
-			firstSearch,
-			secondSearch,
+			firstSearch: firstSearch.rows,
+			secondSearch: secondSearch.rows,
 			related,
+			relatedEmpty,
+			reindex,
+			notices,
 			indexingLongTasks: overlapping(allLongTasks, first.indexing),
 			modelLoadLongTasks: overlapping(allLongTasks, first.modelLoad),
 			allLongTasks,
 			observerWorks,
+			afterUnload,
 			screenshot,
+			styled,
 			foreignRequests,
 			consoleErrors,
-			workerBytes: bundle.workerBytes,
-			searchMs,
-			rendered,
+			mainJsBytes: bundle.mainJs.length,
+			searchMs: secondSearch.ms,
 			seconds: (performance.now() - started) / 1000,
 		};
 	} finally {

@@ -1,7 +1,7 @@
 /**
- * The few DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
- * empty, setText), installed on the real prototype so the harness page can call the plugin's own
- * renderers (src/obsidian/result-row.ts) and get exactly the plugin's markup and classes.
+ * The DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
+ * removeClass, toggleClass, setAttr, detach, empty, setText), installed on the real prototype so the
+ * plugin's main.js renders into the e2e page exactly the markup and classes it renders in Obsidian.
  */
 interface Info {
 	cls?: string | string[];
@@ -33,6 +33,19 @@ export function installObsidianDom(): void {
 		},
 		addClass(this: HTMLElement, ...classes: string[]) {
 			this.classList.add(...classes);
+		},
+		removeClass(this: HTMLElement, ...classes: string[]) {
+			this.classList.remove(...classes);
+		},
+		toggleClass(this: HTMLElement, classes: string | string[], value: boolean) {
+			for (const c of typeof classes === 'string' ? [classes] : classes) this.classList.toggle(c, value);
+		},
+		setAttr(this: HTMLElement, name: string, value: string | number | boolean | null) {
+			if (value === null || value === false) this.removeAttribute(name);
+			else this.setAttribute(name, String(value));
+		},
+		detach(this: HTMLElement) {
+			this.remove();
 		},
 		empty(this: HTMLElement) {
 			this.replaceChildren();

@@ -2,10 +2,10 @@
  * The CLI's contract — argument handling, JSON shapes, exit codes, one-line errors — run
  * in-process against the bag-of-words FakeEmbedder, so no model is loaded.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { joinNegativeValues } from '../../src/cli/args';
 import { expectOneLineError, runCli } from './context';
 
@@ -87,6 +87,7 @@ describe('note-search (in-process, fake model)', () => {
 
 describe('note-search verify (fake model)', () => {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'note-search-verify-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 	const write = (name: string, text: string) => {
 		const file = path.join(dir, name);
 		writeFileSync(file, text);

@@ -2,13 +2,14 @@
  * index / search / related, in-process on the bag-of-words FakeEmbedder (texts sharing words
  * score high), over real folders: a vault and a cache root in temp directories.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../src/core/search/calibration';
 import { expectOneLineError, runCli } from './context';
 
+let tmp: string;
 let vault: string;
 let cacheRoot: string;
 
@@ -32,7 +33,7 @@ interface Results {
 }
 
 beforeEach(() => {
-	const tmp = mkdtempSync(path.join(os.tmpdir(), 'note-search-cli-'));
+	tmp = mkdtempSync(path.join(os.tmpdir(), 'note-search-cli-'));
 	vault = path.join(tmp, 'My Vault');
 	cacheRoot = path.join(tmp, 'cache');
 	note('Projects/MCP servers.md', '# MCP servers\n\nThe MCP server exposes tools over stdio to the model client.\n');
@@ -42,6 +43,8 @@ beforeEach(() => {
 	// The default config folder: a vault on disk does not say if it was renamed, so the CLI assumes it.
 	note('.obsidian/workspace.md', 'MCP server settings\n');
 });
+
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('note-search index', () => {
 	it('prints the report as JSON, then reuses everything on a second run', async () => {

@@ -1,4 +1,4 @@
-/** Fakes of the plugin's ports (src/obsidian/ports.ts), for UI tests that do not need a real index. */
+/** Fakes of the plugin's ports (src/obsidian/runtime/ports.ts), for UI tests that do not need a real index. */
 import type { IndexProgress, IndexReport } from '../../src/core/index/types';
 import type { SearchResult } from '../../src/core/search/types';
 import type { IndexPort, PluginIndexStatus, RelatedSource, Runtime, SearchAnswer } from '../../src/obsidian/runtime/ports';

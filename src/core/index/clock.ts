@@ -7,7 +7,7 @@ export interface Clock {
 
 /**
  * The default clock, for hosts without a `window` (the CLI, tests); the plugin passes one on
- * Obsidian's window (src/obsidian/runtime.ts).
+ * Obsidian's window (src/obsidian/runtime/vault-session.ts).
  */
 export const systemClock: Clock = {
 	now: () => Date.now(),

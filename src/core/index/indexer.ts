@@ -8,16 +8,18 @@ import { embedWindow, type FailureStreak, type PreparedNote } from './embed-wind
 import { Emitter } from './emitter';
 import { errorMessage, isEmbedderUnavailable } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
-import { type KnownNote, toKnown } from './known-note';
+import type { KnownNote } from './known-note';
 import { expectedMeta } from '../store/model-key';
-import { readStore, type StoreContents } from '../store/read-store';
+import type { StoreContents } from '../store/read-store';
 import { capPassages } from './passage-cap';
-import { isUnchanged, type KnownRecord, matchRenames, planStartup } from './plan';
+import { isUnchanged, matchRenames, planStartup } from './plan';
+import { RecordBook } from './record-book';
+import { RunControl } from './run-control';
 import { ProgressTracker } from './progress-tracker';
 import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
 import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, RebuildNotice, RecordsChange, VaultFile } from './types';
-import type { NoteRecord, VectorStore } from '../store/types';
+import type { VectorStore } from '../store/types';
 
 export interface IndexerOptions {
 	source: NoteSource;
@@ -56,9 +58,6 @@ export interface IndexerEvents {
 	error: Error;
 }
 
-// Re-exported: the tests import the cap from here, where it used to be defined.
-export { MAX_PASSAGES_PER_NOTE } from './passage-cap';
-
 /**
  * Keeps a VectorStore in step with a NoteSource.
  *
@@ -69,27 +68,21 @@ export { MAX_PASSAGES_PER_NOTE } from './passage-cap';
  * - Work is committed per window of notes, so a crash or quit resumes where it stopped.
  * - A note that cannot be read, chunked or embedded is stored with a `failure` and not retried
  *   until its mtime or size changes.
- * All store writes go through one queue, so events arriving during a run are applied in order.
+ * Store writes go through the RecordBook, one at a time, so events arriving during a run are
+ * applied in order; RunControl pauses, resumes and cancels runs.
  */
 export class Indexer {
 	private readonly events = new Emitter<IndexerEvents>();
 	private readonly clock: Clock;
 	private readonly hash: (text: string) => Promise<string>;
 	private exclusions: Exclusions;
-	private known: Map<string, KnownNote> | undefined;
-	/** The store read (and cleared if stale) for this model, once; the rebuild notice goes out at the first run. */
-	private opened: Promise<StoreContents> | undefined;
+	private readonly book: RecordBook;
+	private readonly control: RunControl;
 	private rebuildAnnounced = false;
 
 	/** Runs and updates, one at a time. */
 	private workTail: Promise<unknown> = Promise.resolve();
-	/** Store writes, one at a time (renames and deletes do not wait for a run to finish). */
-	private storeTail: Promise<unknown> = Promise.resolve();
 
-	private running = false;
-	private paused = false;
-	private cancelRequested = false;
-	private resumeWaiters: (() => void)[] = [];
 	/** Renames and deletes seen while a run is in progress, applied to its queued paths. */
 	private readonly aliases = new Map<string, string>();
 	private readonly deleted = new Set<string>();
@@ -106,12 +99,11 @@ export class Indexer {
 			}).catch((err: unknown) => this.events.emit('error', err instanceof Error ? err : new Error(String(err))));
 		});
 		this.tracker = new ProgressTracker(this.clock, (p) => this.events.emit('progress', p));
+		this.control = new RunControl(this.tracker);
 		this.hash = options.hash ?? contentHash;
 		this.exclusions = options.exclusions ?? createExclusions(defaultExclusionPatterns());
-		if (options.opened) {
-			this.opened = Promise.resolve(options.opened);
-			this.known = new Map(options.opened.records.map((r) => [r.path, toKnown(r)]));
-		}
+		const want = expectedMeta(options.embedder.modelKey, options.chunkingKey ?? defaultChunkingKey());
+		this.book = new RecordBook(options.store, want, (change) => this.events.emit('records', change), options.opened);
 	}
 
 	/** Subscribes to 'progress', 'records', 'rebuild' or 'error'; returns the unsubscribe function. */
@@ -147,8 +139,8 @@ export class Indexer {
 	/** A note was deleted: its record goes at once. */
 	async noteDeleted(path: string): Promise<void> {
 		this.edits.drop(path);
-		if (this.running) this.deleted.add(path);
-		await this.removeRecords([path]);
+		if (this.control.isRunning) this.deleted.add(path);
+		await this.book.remove([path]);
 	}
 
 	/**
@@ -159,32 +151,23 @@ export class Indexer {
 		// An edit still waiting (debounce running, or due and queued) must follow the note.
 		const pending = this.edits.has(oldPath);
 		this.edits.drop(oldPath);
-		if (this.running) {
+		if (this.control.isRunning) {
 			this.aliases.set(oldPath, file.path);
 			this.deleted.delete(file.path);
 		}
 		const fromExcluded = this.isExcluded(oldPath);
 		if (this.isExcluded(file.path)) {
-			if (!fromExcluded) await this.removeRecords([oldPath]);
+			if (!fromExcluded) await this.book.remove([oldPath]);
 			return;
 		}
 		if (fromExcluded) {
 			this.noteChanged(file);
 			return;
 		}
-		const moved = await this.serialStore(async () => {
-			const known = await this.loadKnown();
-			const k = known.get(oldPath);
-			if (!k) return undefined;
-			await this.options.store.rename(oldPath, file.path);
-			known.delete(oldPath);
-			known.set(file.path, { ...k, path: file.path });
-			this.events.emit('records', { upserted: [], removed: [], renamed: [[oldPath, file.path]], reset: false });
-			return k;
-		});
+		const moved = await this.book.move(oldPath, file.path);
 		// A rename usually keeps mtime; if content changed too, an edit was pending, or the note was
 		// never indexed (and no run will pick it up under its old path), check it.
-		const changed = moved ? moved.mtime !== file.mtime || moved.size !== file.size : !this.running;
+		const changed = moved ? moved.mtime !== file.mtime || moved.size !== file.size : !this.control.isRunning;
 		if (pending || changed) this.noteChanged(file);
 	}
 
@@ -192,9 +175,9 @@ export class Indexer {
 	async setExclusions(exclusions: Exclusions): Promise<string[]> {
 		this.exclusions = exclusions;
 		for (const path of this.edits.waitingPaths()) if (exclusions.isExcluded(path)) this.edits.drop(path);
-		const known = await this.loadKnown();
+		const known = await this.book.notes();
 		const gone = [...known.keys()].filter((p) => exclusions.isExcluded(p));
-		await this.removeRecords(gone);
+		await this.book.remove(gone);
 		return gone;
 	}
 
@@ -209,32 +192,27 @@ export class Indexer {
 		let tail: Promise<unknown>;
 		do {
 			tail = this.workTail;
-			await Promise.allSettled([tail, this.storeTail]);
+			await Promise.allSettled([tail, this.book.settled()]);
 		} while (tail !== this.workTail);
 	}
 
 	/** Pauses before the next embedding batch; `resume()` continues. */
 	pause(): void {
-		this.paused = true;
-		if (this.running) this.tracker.set({ state: 'paused' });
+		this.control.pause();
 	}
 
 	resume(): void {
-		this.paused = false;
-		for (const w of this.resumeWaiters.splice(0)) w();
-		if (this.running) this.tracker.set({ state: 'indexing' });
+		this.control.resume();
 	}
 
 	/** Stops the current run after committed work; the uncommitted window is dropped, not stored. */
 	cancel(): void {
-		if (!this.running) return;
-		this.cancelRequested = true;
-		for (const w of this.resumeWaiters.splice(0)) w();
+		this.control.cancel();
 	}
 
 	/** Counts and failures for a 'Show index status' command. */
 	async status(): Promise<IndexStatus> {
-		const known = await this.loadKnown();
+		const known = await this.book.notes();
 		const meta = await this.options.store.getMeta();
 		let indexed = 0;
 		let passages = 0;
@@ -276,68 +254,25 @@ export class Indexer {
 		return next;
 	}
 
-	private serialStore<T>(fn: () => Promise<T>): Promise<T> {
-		const next = this.storeTail.then(fn, fn);
-		this.storeTail = next.catch(() => undefined);
-		return next;
-	}
-
-	private async loadKnown(): Promise<Map<string, KnownNote>> {
-		if (!this.known) {
-			const { records } = await this.openStore();
-			// Another caller may have loaded it while we awaited.
-			this.known ??= new Map(records.map((r) => [r.path, toKnown(r)]));
-		}
-		return this.known;
-	}
-
-	private openStore(): Promise<StoreContents> {
-		const want = expectedMeta(this.options.embedder.modelKey, this.options.chunkingKey ?? defaultChunkingKey());
-		this.opened ??= this.serialStore(() => readStore(this.options.store, want));
-		return this.opened;
-	}
-
 	/** Tells listeners, once, that the store was cleared because it held another model's vectors. */
 	private async announceRebuild(): Promise<void> {
-		const { rebuild } = await this.openStore();
+		const { rebuild } = await this.book.contents();
 		if (!rebuild || this.rebuildAnnounced) return;
 		this.rebuildAnnounced = true;
 		this.events.emit('rebuild', rebuild);
-		this.events.emit('records', { upserted: [], removed: [], renamed: [], reset: true });
-	}
-
-	private async removeRecords(paths: readonly string[]): Promise<number> {
-		if (paths.length === 0) return 0;
-		return this.serialStore(async () => {
-			const known = await this.loadKnown();
-			const present = paths.filter((p) => known.has(p));
-			if (present.length === 0) return 0;
-			await this.options.store.delete(present);
-			for (const p of present) known.delete(p);
-			this.events.emit('records', { upserted: [], removed: present, renamed: [], reset: false });
-			return present.length;
-		});
+		this.book.announceReset();
 	}
 
 	private beginRun(): void {
-		this.running = true;
-		this.cancelRequested = false;
 		this.aliases.clear();
 		this.deleted.clear();
-		this.tracker.begin(this.paused);
+		this.control.begin();
 	}
 
 	private endRun(): void {
-		this.running = false;
 		this.aliases.clear();
 		this.deleted.clear();
-		this.tracker.end(this.cancelRequested);
-	}
-
-	/** Waits while paused; false once the run is cancelled. */
-	private async gate(): Promise<boolean> {
-		while (this.paused && !this.cancelRequested) await new Promise<void>((r) => this.resumeWaiters.push(r));
-		return !this.cancelRequested;
+		this.control.end();
 	}
 
 	/** Where a queued path lives now, following renames made during the run. */
@@ -357,7 +292,7 @@ export class Indexer {
 		this.beginRun();
 		try {
 			await this.announceRebuild();
-			await work(report, await this.loadKnown());
+			await work(report, await this.book.notes());
 		} finally {
 			this.endRun();
 		}
@@ -368,7 +303,7 @@ export class Indexer {
 	private reconcileAll(): Promise<IndexReport> {
 		return this.timedRun(async (report, known) => {
 			const plan = planStartup(await this.options.source.list(), known, this.exclusions);
-			report.removed += await this.removeRecords(plan.excluded);
+			report.removed += await this.book.remove(plan.excluded);
 			report.reused += plan.unchanged;
 
 			const prefetched = new Map<string, { text: string; hash: string }>();
@@ -384,33 +319,17 @@ export class Indexer {
 			});
 			const renamedTo = new Set<string>();
 			for (const [from, to] of pairs) {
-				await this.noteRenamedAtStartup(from, to);
+				await this.book.moveFound(from, to);
 				renamedTo.add(to.path);
 				prefetched.delete(to.path);
 			}
 			report.renamed += pairs.length;
 			const renamedFrom = new Set(pairs.map(([from]) => from.path));
-			report.removed += await this.removeRecords(plan.vanished.filter((v) => !renamedFrom.has(v.path)).map((v) => v.path));
+			report.removed += await this.book.remove(plan.vanished.filter((v) => !renamedFrom.has(v.path)).map((v) => v.path));
 
 			const work = plan.work.filter((f) => !renamedTo.has(f.path));
 			await this.processFiles(work, report, prefetched);
 			finishReport(report, plan.listed.map((f) => this.resolve(f.path)), known);
-		});
-	}
-
-	private async noteRenamedAtStartup(from: KnownRecord, to: VaultFile): Promise<void> {
-		await this.serialStore(async () => {
-			const { store } = this.options;
-			const known = await this.loadKnown();
-			await store.rename(from.path, to.path);
-			const moved: KnownNote = { ...from, path: to.path, mtime: to.mtime, size: to.size };
-			if (from.mtime !== to.mtime) {
-				const record = await store.get(to.path);
-				if (record) await store.putMany([{ ...record, mtime: to.mtime, size: to.size }]);
-			}
-			known.delete(from.path);
-			known.set(to.path, moved);
-			this.events.emit('records', { upserted: [], removed: [], renamed: [[from.path, to.path]], reset: false });
 		});
 	}
 
@@ -446,13 +365,13 @@ export class Indexer {
 			window = [];
 			pending = 0;
 			capped = new Map();
-			const result = await embedWindow(notes, { embedder, maxBatch: this.options.maxBatch ?? 32, gate: () => this.gate() }, streak);
+			const result = await embedWindow(notes, { embedder, maxBatch: this.options.maxBatch ?? 32, gate: () => this.control.gate() }, streak);
 			if (result.cancelled) return false;
 			const records = result.records.map((r) => {
 				const notice = notices.get(r.path);
 				return notice !== undefined && r.failure === undefined ? { ...r, notice } : r;
 			});
-			await this.commit(records);
+			await this.book.commit(records, (path) => this.placeOf(path));
 			report.embedded += result.embedded;
 			this.tracker.advance(notes.length);
 			if (result.unavailable) throw result.unavailable;
@@ -460,7 +379,7 @@ export class Indexer {
 		};
 
 		for (const file of work) {
-			if (!(await this.gate())) return;
+			if (!(await this.control.gate())) return;
 			const path = this.resolve(file.path);
 			if (this.deleted.has(path) || this.isExcluded(path)) {
 				this.tracker.advance(1);
@@ -496,9 +415,9 @@ export class Indexer {
 		} catch (err) {
 			return { ...base, hash: '', failure: `read failed: ${errorMessage(err)}` };
 		}
-		const k = this.known?.get(path);
+		const k = (await this.book.notes()).get(path);
 		if (k && k.hash === hash) {
-			await this.touch(path, file);
+			await this.book.touch(() => this.resolve(path), file);
 			return 'unchanged';
 		}
 		try {
@@ -511,39 +430,9 @@ export class Indexer {
 		}
 	}
 
-	/** Same content, new mtime/size (a sync tool touched it): rewrite metadata, keep vectors. */
-	private async touch(path: string, file: VaultFile): Promise<void> {
-		await this.serialStore(async () => {
-			const { store } = this.options;
-			const target = this.resolve(path);
-			const record = await store.get(target);
-			const known = await this.loadKnown();
-			if (!record) {
-				// Dropped as corrupt meanwhile: forget it so the next run indexes it afresh.
-				known.delete(target);
-				return;
-			}
-			const updated = { ...record, mtime: file.mtime, size: file.size };
-			await store.putMany([updated]);
-			known.set(target, toKnown(updated));
-			this.events.emit('records', { upserted: [updated], removed: [], renamed: [], reset: false });
-		});
-	}
-
-	/** Writes a window's records at their current paths (renames during the run applied). */
-	private async commit(records: readonly NoteRecord[]): Promise<void> {
-		await this.serialStore(async () => {
-			const known = await this.loadKnown();
-			const out: NoteRecord[] = [];
-			for (const r of records) {
-				const path = this.resolve(r.path);
-				if (this.deleted.has(path) || this.isExcluded(path)) continue;
-				out.push(path === r.path ? r : { ...r, path });
-			}
-			if (out.length === 0) return;
-			await this.options.store.putMany(out);
-			for (const r of out) known.set(r.path, toKnown(r));
-			this.events.emit('records', { upserted: out, removed: [], renamed: [], reset: false });
-		});
+	/** Where a record of the run belongs now (renames during the run applied); undefined if deleted or excluded meanwhile. */
+	private placeOf(path: string): string | undefined {
+		const now = this.resolve(path);
+		return this.deleted.has(now) || this.isExcluded(now) ? undefined : now;
 	}
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,7 @@ describe('model source', () => {
 		expect(new TextDecoder().decode(await files.read('config.json'))).toBe('{}');
 		expect(await files.read('onnx/model.onnx')).toBeUndefined();
 		expect(files.location).toContain(dir);
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('reads the folder in the desktop app even in its mobile layout, and never on the mobile app', async () => {
