@@ -14,7 +14,11 @@ export function lastRun(status: IndexStatusTable): { embedded: number; unchanged
 	return { embedded: num(m?.[1]), unchanged: num(m?.[2]) };
 }
 
-export function checkE2E(r: E2EResult): string[] {
+/**
+ * `modelCheck`: the real model must pass the plugin's check against Python and index at once; the
+ * synthetic one must fail it and index only after the user chose to use it anyway.
+ */
+export function checkE2E(r: E2EResult, modelCheck: 'passes' | 'fails'): string[] {
 	const problems: string[] = [];
 	const expect = (ok: boolean, what: string): void => {
 		if (!ok) problems.push(what);
@@ -23,6 +27,10 @@ export function checkE2E(r: E2EResult): string[] {
 	const first = lastRun(r.first.status);
 	const second = lastRun(r.second.status);
 	const reindex = lastRun(r.reindex);
+	const check = r.first.modelCheck ?? '';
+	if (modelCheck === 'passes') expect(/^Model check: 12 of 12 pairs match Python within /.test(check) && !r.first.usedModelAnyway, `model check: "${check}", used anyway: ${r.first.usedModelAnyway}`);
+	else expect(/^Model check: \d+ of 12 pairs match Python .*\(used anyway, as you chose\)$/.test(check) && r.first.usedModelAnyway, `model check: "${check}", used anyway: ${r.first.usedModelAnyway}`);
+	expect(!r.second.usedModelAnyway, 'after a reload the model check asked again: the choice was not remembered');
 	expect(r.first.status['Indexed notes'] === String(r.notes), `first start indexed ${r.first.status['Indexed notes']} of ${r.notes} notes`);
 	expect(r.first.status['Failed notes'] === '0', `notes failed: ${r.first.status['Failed notes']}`);
 	expect(passages > 0 && first.embedded === passages, `first start embedded ${first.embedded} of ${passages} passages`);

@@ -25,6 +25,11 @@ const RELATED_TO = 'Kitchen/Sourdough country loaf.md';
 export interface E2EOptions {
 	root: string;
 	modelDir: string;
+	dtype: 'fp32' | 'q8';
+	/** What the page's banner says about the model (the screenshot shows it). */
+	banner: string;
+	/** Screenshot file name in outDir. */
+	screenshotName: string;
 	outDir: string;
 	log?: (line: string) => void;
 }
@@ -48,6 +53,9 @@ export type IndexStatusTable = Record<string, string>;
 export interface Startup {
 	start: StartInfo;
 	status: IndexStatusTable;
+	/** The status modal's model check line, and whether the user had to choose to use the model anyway. */
+	modelCheck: string | undefined;
+	usedModelAnyway: boolean;
 	/** Page-clock windows: onload until the status bar first shows indexing (the model loads), then until the sync reported. */
 	modelLoad: { start: number; end: number };
 	indexing: { start: number; end: number };
@@ -102,24 +110,37 @@ const overlapping = (tasks: LongTask[], w: { start: number; end: number }): Long
 
 /** Opens "Show index status" and reads its table; closes the modal again. */
 async function indexStatus(page: Page): Promise<IndexStatusTable> {
+	return (await readStatusModal(page, false)).table;
+}
+
+/**
+ * Reads the status modal: its table and model check line. With `useAnyway`, a model that failed
+ * its check is accepted with the modal's own button, as a user would; otherwise the modal closes.
+ */
+async function readStatusModal(page: Page, useAnyway: boolean): Promise<{ table: IndexStatusTable; modelCheck: string | undefined; usedAnyway: boolean }> {
 	await page.evaluate(() => window.host.command('show-index-status'));
 	await page.waitForSelector('.sns-status-table');
 	const table = await page.$$eval('.sns-status-table tr', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td')?.textContent ?? ''])));
-	await page.click('.modal-bg');
-	return table;
+	const modelCheck = (await page.$eval('.modal', (el) => el.querySelector('.sns-model-check')?.textContent)) ?? undefined;
+	const button = useAnyway ? await page.$('.modal button.mod-warning') : null;
+	if (button) await button.click();
+	else await page.click('.modal-bg');
+	return { table, modelCheck, usedAnyway: button !== null };
 }
 
 /** Starts the plugin and waits, through its status modal, until the start-up sync has reported. */
 async function startPlugin(page: Page): Promise<Startup> {
 	await page.waitForFunction(() => typeof window.host === 'object');
 	const start = await page.evaluate(() => window.host.start());
+	let usedModelAnyway = false;
 	for (;;) {
-		const status = await indexStatus(page);
+		const { table: status, modelCheck, usedAnyway } = await readStatusModal(page, true);
+		usedModelAnyway ||= usedAnyway;
 		if (status['Last run'] !== undefined && status['Current run'] === 'Not running') {
 			const end = await page.evaluate(() => performance.now());
 			const shown = (await page.evaluate(() => window.host.statusBar())).find((s) => s.text.startsWith('Indexing'));
 			const indexingStart = shown?.at ?? end;
-			return { start, status, modelLoad: { start: start.onload, end: indexingStart }, indexing: { start: indexingStart, end } };
+			return { start, status, modelCheck, usedModelAnyway, modelLoad: { start: start.onload, end: indexingStart }, indexing: { start: indexingStart, end } };
 		}
 		await page.waitForTimeout(250);
 	}
@@ -165,6 +186,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 		'/styles.css': { body: readFileSync(join(opts.root, 'styles.css')) },
 		'/obsidian-theme.css': { body: readFileSync(join(opts.root, 'scripts/browser/obsidian-theme.css')) },
 		'/vault.json': { body: JSON.stringify(vault) },
+		'/config.json': { body: JSON.stringify({ dtype: opts.dtype, banner: opts.banner }) },
 		// Chromium asks for one on its own; answering keeps a stray 404 out of the page errors.
 		'/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon' },
 		'/model/': { dir: opts.modelDir },
@@ -215,7 +237,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			return band !== null && getComputedStyle(band).backgroundColor !== 'rgba(0, 0, 0, 0)';
 		});
 		mkdirSync(opts.outDir, { recursive: true });
-		const screenshot = join(opts.outDir, 'e2e-search-and-related.png');
+		const screenshot = join(opts.outDir, opts.screenshotName);
 		await page.screenshot({ path: screenshot });
 		log(`screenshot: ${screenshot}`);
 		await page.keyboard.press('Escape');

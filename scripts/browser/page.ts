@@ -77,14 +77,15 @@ function nextTask(): Promise<void> {
 /** Starts "Obsidian": the vault, main.js evaluated as CommonJS, onload, then layout ready. */
 async function start(): Promise<StartInfo> {
 	const notes = (await (await fetch('/vault.json')).json()) as HostNote[];
+	const config = (await (await fetch('/config.json')).json()) as { dtype: 'fp32' | 'q8'; banner: string };
 	const root = document.body.createDiv({ cls: 'app-container' });
 	// Host chrome, not the plugin's: says what the screenshot shows.
 	root.createDiv({
 		cls: 'e2e-banner',
-		text: 'The built main.js in a minimal Obsidian host (headless Chromium, Blob worker, WASM, IndexedDB) · synthetic model with random weights: rankings mean nothing',
+		text: `The built main.js in a minimal Obsidian host (headless Chromium, Blob worker, WASM, IndexedDB) · ${config.banner}`,
 	});
 	app = new HostApp('e2e-vault', notes, root);
-	app.pluginData.set(MANIFEST.id, { modelFolder: MODEL_FOLDER });
+	app.pluginData.set(MANIFEST.id, { modelFolder: MODEL_FOLDER, dtype: config.dtype });
 	new MutationObserver(() => {
 		const text = app?.statusBar.textContent ?? '';
 		if (statusBar.at(-1)?.text !== text) statusBar.push({ at: performance.now(), text });

@@ -97,6 +97,19 @@ export class HostApp {
 		this.ribbon = root.createDiv({ cls: 'side-dock-ribbon' });
 	}
 
+	/**
+	 * The vault's local storage on this device, kept across a page reload as Obsidian keeps it.
+	 * Belief, not documented: Obsidian stores JSON under `${appId}-${key}` in window.localStorage.
+	 */
+	loadLocalStorage(key: string): unknown {
+		const raw = window.localStorage.getItem(`${this.appId}-${key}`);
+		return raw === null ? null : (JSON.parse(raw) as unknown);
+	}
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null) window.localStorage.removeItem(`${this.appId}-${key}`);
+		else window.localStorage.setItem(`${this.appId}-${key}`, JSON.stringify(data));
+	}
+
 	/** What the command palette does with a command: false when it is not available now. */
 	runCommand(id: string): boolean {
 		const command = this.commands.get(id);

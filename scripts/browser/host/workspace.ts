@@ -79,6 +79,11 @@ export class WorkspaceLeaf {
 		await view.onOpen();
 	}
 
+	/** Plugin unload: the view goes and the leaf (the tab) stays, as Obsidian keeps it for a re-enable. */
+	closeViewKeepingPlace(): void {
+		void this.closeView();
+	}
+
 	async openFile(file: TFile): Promise<void> {
 		if (!(this.view instanceof MarkdownView)) {
 			await this.closeView();
