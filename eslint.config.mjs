@@ -58,9 +58,9 @@ export default defineConfig([
 		rules: { 'obsidianmd/prefer-file-manager-trash-file': 'off' },
 	},
 	{
-		// These files ARE Obsidian's createEl/createDiv/createSpan for pages and tests without
-		// Obsidian, so they cannot call the helpers they define.
-		files: ['tests/shims/**', 'scripts/browser/obsidian-dom.ts'],
+		// These files ARE Obsidian's createEl/createDiv/createSpan and its detached elements for
+		// pages and tests without Obsidian, so they cannot call the helpers they define.
+		files: ['tests/shims/**', 'scripts/browser/obsidian-dom.ts', 'scripts/browser/host/**'],
 		rules: { 'obsidianmd/prefer-create-el': 'off' },
 	},
 ]);

@@ -93,9 +93,7 @@ async function start(): Promise<StartInfo> {
 	const source = await (await fetch('/main.js')).text();
 	const module = { exports: {} as { default?: new (app: obsidian.App, manifest: obsidian.PluginManifest) => PluginInstance } };
 	// As Obsidian loads a plugin: main.js as the body of a CommonJS function, given `require`.
-	const script = document.createElement('script');
-	script.textContent = `window.e2eMainJs = function (require, module, exports) {\n${source}\n};`;
-	document.head.appendChild(script);
+	document.head.createEl('script').textContent = `window.e2eMainJs = function (require, module, exports) {\n${source}\n};`;
 	window.e2eMainJs(hostRequire, module, module.exports);
 	const evaluated = performance.now();
 	const Plugin = module.exports.default;
