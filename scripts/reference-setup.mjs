@@ -91,7 +91,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 			console.error(`reference:setup: ${result.skipped}. Install Python 3.11 with venv and pip, then run it again.`);
 			process.exit(1);
 		}
-		console.log(result.dir);
+		process.stdout.write(`${result.dir}\n`);
 	} catch (error) {
 		console.error(`reference:setup: ${error instanceof Error ? error.message : String(error)}`);
 		process.exit(1);
