@@ -66,12 +66,16 @@ export function fitThreshold(samples: readonly LabelledScore[]): number {
 }
 
 /**
- * The 'strong' band: midway between the threshold and the median related score, i.e. a match
- * closer to a typical related pair than to the boundary. The median keeps one near-identical
- * paraphrase from pulling the band up.
+ * The 'strong' band: midway between the threshold and the median score of the related samples
+ * that pass it, i.e. a shown match closer to a typical shown related pair than to the boundary.
+ * Only passing samples count: where many related pairs score below the threshold (note to note),
+ * their median sits at the threshold itself and every shown result would be called strong. The
+ * median keeps one near-identical paraphrase from pulling the band up.
  */
 export function fitStrong(samples: readonly LabelledScore[], threshold: number): number {
-	return Math.max(threshold, (threshold + median(split(samples).related)) / 2);
+	const shown = split(samples).related.filter((score) => score >= threshold);
+	if (shown.length === 0) return threshold;
+	return (threshold + median(shown)) / 2;
 }
 
 function split(samples: readonly LabelledScore[]): { related: number[]; unrelated: number[] } {

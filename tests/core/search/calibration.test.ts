@@ -92,6 +92,12 @@ describe('fitStrong', () => {
 	it('never falls below the threshold', () => {
 		expect(fitStrong([s(0, false), s(0.2, true)], 0.3)).toBe(0.3);
 	});
+
+	it('counts only the related scores that pass the threshold, so weak related pairs do not make every shown result strong', () => {
+		const shown = [s(0, false), s(0.5, true), s(0.6, true), s(0.7, true)];
+		const withWeak = [...shown, s(0.1, true), s(0.15, true), s(0.2, true), s(0.25, true)];
+		expect(fitStrong(withWeak, 0.4)).toBeCloseTo(0.5, 12);
+	});
 });
 
 describe('userCalibration', () => {
