@@ -1,4 +1,5 @@
 import { Plugin } from 'obsidian';
+import { createApi } from './obsidian/runtime/api';
 import { registerCommands, confirmReindex, showIndexStatus } from './obsidian/ui/commands';
 import { IndexJobs } from './obsidian/ui/index-jobs';
 import { localModelChecks } from './obsidian/runtime/model-check-memory';
@@ -18,6 +19,8 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	/** Builds index + search; tests replace it before load to run without the worker. */
 	createRuntime: RuntimeFactory = createVaultRuntime;
 	private runtime: Runtime | null = null;
+	/** For other plugins: `app.plugins.getPlugin('semantic-note-search').api` (api/semantic-note-search.d.ts). */
+	readonly api = createApi(() => this.runtime);
 	private jobs = new IndexJobs(() => this.runtime?.index.progress().state === 'cancelled');
 	private readonly settingsApplier = new SettingsApplier(
 		() => this.runtime,

@@ -1,5 +1,6 @@
 import { explainEmpty, type EmptyReason, type SearchOutcome } from '../core/search';
 import { DEFAULT_CALIBRATION, userCalibration, type Calibration, type CalibrationUse } from '../core/search/calibration';
+import { publicResult } from '../core/search/public-result';
 import { numberOption } from './args';
 import type { CliContext } from './command';
 import { UsageError } from './errors';
@@ -34,7 +35,7 @@ export function resultSettings(values: { limit?: string; threshold?: string }, u
 export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: ResultSettings, json: boolean, subject: string): void {
 	const message = outcome.reason === undefined ? undefined : explain(outcome.reason, subject, settings);
 	if (json) {
-		const results = outcome.results.map((r) => ({ path: r.path, score: r.score, band: r.band, heading: r.heading, snippet: r.snippet }));
+		const results = outcome.results.map(publicResult);
 		const empty = outcome.reason === undefined ? {} : { reason: outcome.reason, message };
 		ctx.io.stdout(`${JSON.stringify({ threshold: settings.calibration.threshold, results, ...empty })}\n`);
 		return;

@@ -116,6 +116,9 @@ export class FakeRuntime implements Runtime {
 	modelProblem(): string | undefined {
 		return this.problem;
 	}
+	ready(): Promise<void> {
+		return this.problem === undefined ? Promise.resolve() : Promise.reject(new Error(this.problem));
+	}
 	check: { line: string | undefined; blocking: boolean } = { line: undefined, blocking: false };
 	usedAnyway = 0;
 	modelCheck(): { line: string | undefined; blocking: boolean } {

@@ -47,6 +47,14 @@ export interface Command {
 let appCount = 0;
 
 export class App {
+	/**
+	 * Belief, not in the public typings: Obsidian keeps enabled plugins in `app.plugins.plugins` by
+	 * id, and `app.plugins.getPlugin(id)` returns one (how Dataview's and Omnisearch's APIs are reached).
+	 */
+	readonly plugins = {
+		plugins: {} as Record<string, Plugin>,
+		getPlugin: (id: string): Plugin | null => this.plugins.plugins[id] ?? null,
+	};
 	metadataCache = new MetadataCache();
 	vault = new Vault(this.metadataCache);
 	workspace = new Workspace(this);
@@ -107,6 +115,12 @@ export abstract class Plugin extends Component {
 		readonly app: App,
 		readonly manifest: PluginManifest,
 	) { super(); }
+	override load(): void {
+		super.load();
+		const { plugins } = this.app.plugins;
+		plugins[this.manifest.id] = this;
+		this.register(() => delete plugins[this.manifest.id]);
+	}
 	addCommand(command: Command): Command {
 		const id = `${this.manifest.id}:${command.id}`;
 		this.app.commands.set(id, { ...command, id });

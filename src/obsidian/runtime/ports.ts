@@ -15,9 +15,16 @@ export interface SearchAnswer {
 	reason?: EmptyReason;
 }
 
+/** Per-call replacements for the "Maximum results" and threshold settings. */
+export interface ResultOverrides {
+	limit?: number;
+	threshold?: number;
+}
+
 export interface SearchPort {
-	search(query: string): Promise<SearchAnswer>;
-	related(path: string): Promise<SearchAnswer>;
+	/** `overrides` replace the user's settings for this call (the API for other plugins passes them). */
+	search(query: string, overrides?: ResultOverrides): Promise<SearchAnswer>;
+	related(path: string, overrides?: ResultOverrides): Promise<SearchAnswer>;
 	/** The threshold currently applied, quoted in "nothing similar enough" messages. */
 	readonly threshold: number;
 }
@@ -62,6 +69,8 @@ export interface Runtime {
 	readonly search: RelatedSource;
 	/** What the user must do to make the model available, once loading it failed. */
 	modelProblem(): string | undefined;
+	/** Resolves once the model is loaded and the index has caught up with the vault. */
+	ready(): Promise<void>;
 	/** The loaded model's check against Python (a line for the UI), and whether it holds indexing back. */
 	modelCheck(): { line: string | undefined; blocking: boolean };
 	/** Indexes with a model that failed its check, remembered for those model files; then syncs. */

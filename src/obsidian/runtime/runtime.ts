@@ -84,6 +84,11 @@ class VaultRuntime implements Runtime {
 		return this.lazy.modelProblem;
 	}
 
+	async ready(): Promise<void> {
+		// A sync joins or follows the run in progress and re-embeds only what changed.
+		await this.index.sync();
+	}
+
 	modelCheck(): { line: string | undefined; blocking: boolean } {
 		return { line: this.modelCheckGate.line(), blocking: this.modelCheckGate.blocking() };
 	}

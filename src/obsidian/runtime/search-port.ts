@@ -2,14 +2,16 @@ import { userCalibration, type CalibrationUse } from '../../core/search/calibrat
 import type { SearchOptions } from '../../core/search/options';
 import { userMessage } from './errors';
 import type { LazySession } from './lazy-session';
-import type { RelatedSource, SearchAnswer } from './ports';
+import type { RelatedSource, ResultOverrides, SearchAnswer } from './ports';
 import type { SemanticSearchSettings } from './settings';
 
-function searchOptions(settings: SemanticSearchSettings, use: CalibrationUse): SearchOptions {
+function searchOptions(settings: SemanticSearchSettings, use: CalibrationUse, overrides: ResultOverrides = {}): SearchOptions {
+	// The setting is the search threshold; related notes keep their calibrated offset from it.
+	const calibration = userCalibration(use, settings.threshold);
+	const threshold = overrides.threshold ?? calibration.threshold;
 	return {
-		limit: settings.maxResults,
-		// The setting is the search threshold; related notes keep their calibrated offset from it.
-		calibration: userCalibration(use, settings.threshold),
+		limit: overrides.limit ?? settings.maxResults,
+		calibration: { threshold, strong: Math.max(calibration.strong, threshold) },
 	};
 }
 
@@ -19,10 +21,10 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 		get threshold() {
 			return settings().threshold;
 		},
-		search: async (query): Promise<SearchAnswer> => {
+		search: async (query, overrides): Promise<SearchAnswer> => {
 			const session = await lazy.get(false);
 			try {
-				return await session.search(query, searchOptions(settings(), 'search'));
+				return await session.search(query, searchOptions(settings(), 'search', overrides));
 			} catch (error) {
 				// The query embedding failed: most likely the worker died. Start a fresh one next time.
 				console.error('Semantic note search: search failed', error);
@@ -30,7 +32,7 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 				throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
 			}
 		},
-		related: async (path): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings(), 'related')),
+		related: async (path, overrides): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings(), 'related', overrides)),
 		onIndexChange: (listener) => lazy.onChange(listener),
 	};
 }

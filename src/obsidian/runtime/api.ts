@@ -1,0 +1,36 @@
+import type { SemanticNoteSearchApi, SemanticNoteSearchOptions, SemanticNoteSearchResult } from '../../../api/semantic-note-search';
+import { publicResult } from '../../core/search/public-result';
+import type { ResultOverrides, Runtime } from './ports';
+
+/** Checks what another plugin passed: a clear error, never a silent default for a wrong value. */
+function overrides(options: SemanticNoteSearchOptions | undefined): ResultOverrides {
+	const { limit, threshold } = options ?? {};
+	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 10_000)) {
+		throw new RangeError(`Semantic note search: limit must be a whole number from 1 to 10000, got ${String(limit)}`);
+	}
+	if (threshold !== undefined && !(typeof threshold === 'number' && threshold >= -1 && threshold <= 1)) {
+		throw new RangeError(`Semantic note search: threshold must be a number from -1 to 1, got ${String(threshold)}`);
+	}
+	return { limit, threshold };
+}
+
+function text(value: unknown, name: string): string {
+	if (typeof value !== 'string') throw new TypeError(`Semantic note search: ${name} must be a string, got ${typeof value}`);
+	return value;
+}
+
+/** `app.plugins.getPlugin('semantic-note-search').api`: search and related notes for other plugins. */
+export function createApi(runtime: () => Runtime | null): SemanticNoteSearchApi {
+	const current = (): Runtime => {
+		const r = runtime();
+		if (!r) throw new Error('Semantic note search is not running.');
+		return r;
+	};
+	const answer = async (results: Promise<{ results: Parameters<typeof publicResult>[0][] }>): Promise<SemanticNoteSearchResult[]> => (await results).results.map(publicResult);
+	return Object.freeze({
+		version: 1 as const,
+		ready: async () => current().ready(),
+		search: async (query: string, options?: SemanticNoteSearchOptions) => answer(current().search.search(text(query, 'query'), overrides(options))),
+		related: async (path: string, options?: SemanticNoteSearchOptions) => answer(current().search.related(text(path, 'path'), overrides(options))),
+	});
+}
