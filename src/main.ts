@@ -5,6 +5,7 @@ import { IndexJobs } from './obsidian/ui/index-jobs';
 import { localModelChecks } from './obsidian/runtime/model-check-memory';
 import { modelCacheFolder } from './obsidian/runtime/model-source';
 import type { Runtime, RuntimeFactory } from './obsidian/runtime/ports';
+import { HOVER_SOURCE } from './obsidian/ui/hover-preview';
 import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/ui/related-view';
 import { createVaultRuntime } from './obsidian/runtime/runtime';
 import { parseSettings, type SemanticSearchSettings } from './obsidian/runtime/settings';
@@ -85,6 +86,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		this.register(() => this.jobs.stop());
 
 		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
+		this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Semantic Note Search', defaultMod: true });
 		this.addSettingTab(new SemanticSearchSettingTab(this.app, this, this));
 		new IndexStatusBar(this, runtime.index, () => showIndexStatus(this, runtime, this.jobs));
 		registerCommands(this, runtime, this.jobs);

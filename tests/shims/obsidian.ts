@@ -56,6 +56,8 @@ export class App {
 		getPlugin: (id: string): Plugin | null => this.plugins.plugins[id] ?? null,
 	};
 	metadataCache = new MetadataCache();
+	/** shim: what plugins registered with Page preview. */
+	hoverLinkSources = new Map<string, { display: string; defaultMod?: boolean }>();
 	vault = new Vault(this.metadataCache);
 	workspace = new Workspace(this);
 	fileManager = new FileManager(this);
@@ -120,6 +122,11 @@ export abstract class Plugin extends Component {
 		const { plugins } = this.app.plugins;
 		plugins[this.manifest.id] = this;
 		this.register(() => delete plugins[this.manifest.id]);
+	}
+	/** Page preview's registry of hover sources (Settings → Page preview lists them). */
+	registerHoverLinkSource(id: string, info: { display: string; defaultMod?: boolean }): void {
+		this.app.hoverLinkSources.set(id, info);
+		this.register(() => this.app.hoverLinkSources.delete(id));
 	}
 	addCommand(command: Command): Command {
 		const id = `${this.manifest.id}:${command.id}`;

@@ -46,9 +46,13 @@ const UNSAFE_SUBPATH = /[#|^[\]]/;
 export function linkTo(app: App, target: Pick<ResultTarget, 'path' | 'heading'>, sourcePath: string, withHeading = true): string | null {
 	const file = fileAt(app, target.path);
 	if (!file) return null;
-	const heading = target.heading.split(' > ').pop()?.trim() ?? '';
-	const subpath = withHeading && heading !== '' && !UNSAFE_SUBPATH.test(heading) ? `#${heading}` : '';
-	return app.fileManager.generateMarkdownLink(file, sourcePath, subpath);
+	return app.fileManager.generateMarkdownLink(file, sourcePath, withHeading ? headingSubpath(target.heading) : '');
+}
+
+/** `#Heading` for the innermost heading of a passage's heading path, or '' where a link cannot name it. */
+export function headingSubpath(headingPath: string): string {
+	const heading = headingPath.split(' > ').pop()?.trim() ?? '';
+	return heading !== '' && !UNSAFE_SUBPATH.test(heading) ? `#${heading}` : '';
 }
 
 /**

@@ -1,10 +1,11 @@
-import { ItemView, Keymap, TFile, type App, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, TFile, type App, type HoverParent, type HoverPopover, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
 import { explainEmpty } from '../../core/search/explain';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
 import { linkTo, openAtPassage } from './navigate';
 import type { RelatedSource } from '../runtime/ports';
 import { noteName } from './progress-text';
+import { previewOnHover } from './hover-preview';
 import { renderResult } from './result-row';
 
 export const RELATED_VIEW_TYPE = 'semantic-related-notes';
@@ -13,7 +14,9 @@ export const RELATED_VIEW_TYPE = 'semantic-related-notes';
 export const RELATED_REFRESH_MS = 300;
 
 /** Right-sidebar list of the notes most similar to the active note, following it and its edits. */
-export class RelatedNotesView extends ItemView {
+export class RelatedNotesView extends ItemView implements HoverParent {
+	/** The page preview shown for a hovered row, owned by the view (Obsidian sets and clears it). */
+	hoverPopover: HoverPopover | null = null;
 	private path: string | null = null;
 	private isOpen = false;
 	private timer: number | undefined;
@@ -130,6 +133,7 @@ export class RelatedNotesView extends ItemView {
 				if (evt.button === 1) void openAtPassage(this.app, result, 'tab');
 			});
 			row.addEventListener('dragstart', (evt) => dragLink(this.app, evt, result, path));
+			previewOnHover(this.app, row, result, this);
 		}
 	}
 }

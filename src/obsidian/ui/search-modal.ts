@@ -1,9 +1,10 @@
-import { Keymap, Platform, SuggestModal, type App, type MarkdownView } from 'obsidian';
+import { Keymap, Platform, SuggestModal, type App, type HoverParent, type MarkdownView } from 'obsidian';
 import { explainEmpty } from '../../core/search/explain';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
 import { insertLink, openAtPassage } from './navigate';
 import type { SearchPort } from '../runtime/ports';
+import { previewOnHover } from './hover-preview';
 import { renderResult } from './result-row';
 
 /** Typing pauses shorter than this do not start a search: each search embeds the query. */
@@ -16,6 +17,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
  * the event that chose the result, so nothing pressed earlier (e.g. on an empty list) carries over.
  */
 export class SemanticSearchModal extends SuggestModal<SearchResult> {
+	/** Owns the page previews of the results (a modal is not a view, so it keeps its own). */
+	private readonly hoverParent: HoverParent = { hoverPopover: null };
 	private timer: number | undefined;
 	/** Every caller of a superseded query gets the newest answer, so no stale list is shown. */
 	private waiting: ((results: SearchResult[]) => void)[] = [];
@@ -81,6 +84,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 
 	renderSuggestion(result: SearchResult, el: HTMLElement): void {
 		renderResult(el, result);
+		previewOnHover(this.app, el, result, this.hoverParent);
 	}
 
 	/** An Enter that commits an IME composition (CJK input) belongs to the input, not the list. */

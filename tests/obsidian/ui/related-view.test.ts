@@ -151,4 +151,15 @@ describe('related notes view', () => {
 		expect(search.listenerCount).toBe(0);
 		expect(app.workspace.listenerCount() + app.vault.listenerCount() + app.metadataCache.listenerCount()).toBe(0);
 	});
+
+	it('asks Page preview for the note at its passage when a row is hovered', async () => {
+		const { app, view, content } = await setup();
+		const asked: Record<string, unknown>[] = [];
+		app.workspace.on('hover-link', (info: Record<string, unknown>) => asked.push(info));
+		const row = content.byClass('sns-related-row')[0];
+		row.dispatch('mouseover');
+		expect(asked).toHaveLength(1);
+		expect(asked[0]).toMatchObject({ source: 'semantic-note-search', linktext: 'B.md', targetEl: row, hoverParent: view });
+		expect(view.hoverPopover).toBeNull();
+	});
 });
