@@ -176,6 +176,16 @@ export interface HeadingCache {
 export interface CachedMetadata {
 	headings?: HeadingCache[];
 	frontmatter?: Record<string, unknown>;
+	/** Inline tags of the body ('#name'); frontmatter tags stay in `frontmatter.tags`, as in Obsidian. */
+	tags?: { tag: string }[];
+}
+
+/** Like obsidian's getAllTags: frontmatter `tags` (list or comma/space separated) and inline tags, each '#name'. */
+export function getAllTags(cache: CachedMetadata): string[] | null {
+	const raw = cache.frontmatter?.tags;
+	const listed = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '').split(/[,\s]+/) : [];
+	const all = [...listed.filter((t) => t !== '').map((t) => `#${t.replace(/^#/, '')}`), ...(cache.tags ?? []).map((t) => t.tag)];
+	return all.length > 0 ? all : null;
 }
 
 export class MetadataCache extends Events {
@@ -208,7 +218,9 @@ export class MetadataCache extends Events {
 			const kv = /^(\w[\w-]*):\s*(.*)$/.exec(line);
 			if (kv) frontmatter[kv[1]] = kv[2];
 		}
-		const data: CachedMetadata = { headings: headings.length ? headings : undefined, frontmatter: fm ? frontmatter : undefined };
+		const body = fm ? text.slice(fm[0].length) : text;
+		const tags = [...body.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)].map((m) => ({ tag: m[1] }));
+		const data: CachedMetadata = { headings: headings.length ? headings : undefined, frontmatter: fm ? frontmatter : undefined, tags: tags.length ? tags : undefined };
 		this.cache.set(file, data);
 		queueMicrotask(() => {
 			if (file.vault.getFileByPath(file.path) === file) this.trigger('changed', file, text, data);

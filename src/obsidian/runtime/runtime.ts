@@ -8,6 +8,7 @@ import type { VectorStore } from '../../core/store/types';
 import { workerEngineLoader, type EngineLoader } from './engine-loader';
 import { ModelCheckGate } from './model-check';
 import { noticedModelFiles } from './model-source';
+import { noteTags } from './note-tags';
 import { indexPort } from './index-port';
 import { LazySession } from './lazy-session';
 import type { IndexPort, RelatedSource, Runtime, RuntimeContext, RuntimeFactory } from './ports';
@@ -54,7 +55,7 @@ class VaultRuntime implements Runtime {
 			(error) => context.onModelError(error),
 		);
 		this.index = indexPort(context.app, this.lazy);
-		this.search = searchPort(this.lazy, () => context.settings());
+		this.search = searchPort(this.lazy, () => context.settings(), (path) => noteTags(context.app, path));
 	}
 
 	/** Loads the model, then opens the store and reads it once; no worker outlives a failed start. */

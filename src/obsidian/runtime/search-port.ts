@@ -1,5 +1,6 @@
 import { userCalibration, type CalibrationUse } from '../../core/search/calibration';
 import type { SearchOptions } from '../../core/search/options';
+import { hasFilters, parseQuery, passesFilters } from '../../core/search/query-syntax';
 import { userMessage } from './errors';
 import type { LazySession } from './lazy-session';
 import type { RelatedSource, ResultOverrides, SearchAnswer } from './ports';
@@ -15,8 +16,11 @@ function searchOptions(settings: SemanticSearchSettings, use: CalibrationUse, ov
 	};
 }
 
-/** The search modal's and related view's port; settings are read per query so changes apply at once. */
-export function searchPort(lazy: LazySession, settings: () => SemanticSearchSettings): RelatedSource {
+/**
+ * The search modal's and related view's port; settings are read per query so changes apply at once.
+ * A query's `path:` and `tag:` terms restrict the candidates before ranking; the rest is embedded.
+ */
+export function searchPort(lazy: LazySession, settings: () => SemanticSearchSettings, tagsOf: (path: string) => readonly string[]): RelatedSource {
 	return {
 		get threshold() {
 			return settings().threshold;
@@ -24,7 +28,10 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 		search: async (query, overrides): Promise<SearchAnswer> => {
 			const session = await lazy.get(false);
 			try {
-				return await session.search(query, searchOptions(settings(), 'search', overrides));
+				const parsed = parseQuery(query);
+				const options = searchOptions(settings(), 'search', overrides);
+				const filtered = hasFilters(parsed) ? { ...options, exclude: (path: string) => !passesFilters(parsed, path, tagsOf) } : options;
+				return await session.search(parsed.text, filtered);
 			} catch (error) {
 				// The query embedding failed: most likely the worker died. Start a fresh one next time.
 				console.error('Semantic note search: search failed', error);

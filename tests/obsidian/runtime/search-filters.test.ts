@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { RuntimeContext } from '../../../src/obsidian/runtime/ports';
+import { defaultSettings } from '../../../src/obsidian/runtime/settings';
+import { asApp } from '../../helpers/obsidian-harness';
+import { fakeEngineRuntime, usedAnywayModelChecks } from '../../helpers/obsidian-runtime';
+import { App } from '../../shims/obsidian';
+
+const NOTES: Record<string, string> = {
+	'Garden/Tomatoes.md': '---\ntags: [veg, summer]\n---\n# Tomatoes\nWater the tomato plants every morning.',
+	'Garden/Basil.md': '# Basil\nWater the basil in pots. #herbs/kitchen',
+	'Work/Plants.md': '# Office plants\nWater the office plants on Fridays. #veg',
+};
+
+async function searchIn(query: string): Promise<string[]> {
+	const app = new App();
+	for (const [path, text] of Object.entries(NOTES)) await app.vault.create(path, text);
+	const settings = { ...defaultSettings('.obsidian'), threshold: -1 };
+	const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, modelChecks: usedAnywayModelChecks(), settings: () => settings, onModelError: () => undefined };
+	const runtime = fakeEngineRuntime().factory(context);
+	await runtime.index.sync();
+	const { results } = await runtime.search.search(query);
+	await runtime.dispose();
+	return results.map((r) => r.path).sort();
+}
+
+describe('search filters in the query (path:, tag:)', () => {
+	it('restricts to notes under a path', async () => {
+		expect(await searchIn('path:Garden/ water the plants')).toEqual(['Garden/Basil.md', 'Garden/Tomatoes.md']);
+	});
+
+	it('restricts to notes with a tag, from frontmatter or the body, nested tags included', async () => {
+		expect(await searchIn('tag:#veg water the plants')).toEqual(['Garden/Tomatoes.md', 'Work/Plants.md']);
+		expect(await searchIn('tag:herbs water')).toEqual(['Garden/Basil.md']);
+		expect(await searchIn('path:Garden tag:veg water')).toEqual(['Garden/Tomatoes.md']);
+	});
+
+	it('searches unknown operators as words instead of failing', async () => {
+		expect(await searchIn('folder:Garden water the plants')).toEqual(['Garden/Basil.md', 'Garden/Tomatoes.md', 'Work/Plants.md']);
+	});
+});
