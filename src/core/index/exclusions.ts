@@ -38,13 +38,29 @@ function globSource(glob: string): string {
  * - `Folder/` or `Folder`: that folder and everything under it (or a note with that exact path);
  * - a glob without '/', e.g. `*.excalidraw.md`: matched against the file name at any depth
  *   (with a trailing '/', against folder names at any depth);
- * - a glob with '/', e.g. `Daily/**\/2023-*.md`: matched against the whole path.
+ * - a glob with '/', e.g. `Daily/**\/2023-*.md`: matched against the whole path;
+ * - any of these after `!`, e.g. `!Projects/`: a part of the vault to keep. With at least one
+ *   such line, only notes it matches are indexed ("only index these folders"); the other lines
+ *   still exclude within them.
  * Blank lines and `#` comments are ignored.
  */
 export function createExclusions(patterns: readonly string[]): Exclusions {
-	const kept = patterns.map((p) => p.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '')).filter((p) => p && !p.startsWith('#'));
+	const kept = patterns.map((p) => p.trim().replace(/\\/g, '/')).filter((p) => p && !p.startsWith('#'));
+	const clean = (p: string) => p.replace(/^\.\//, '').replace(/^\/+/, '');
+	const excluded = compile(kept.filter((p) => !p.startsWith('!')).map(clean));
+	const keep = compile(kept.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1).trim())));
+	return {
+		patterns: kept,
+		isExcluded: (path: string) => {
+			const p = path.replace(/\\/g, '/').replace(/^\/+/, '');
+			return (keep.length > 0 && !keep.some((t) => t(p))) || excluded.some((t) => t(p));
+		},
+	};
+}
+
+function compile(patterns: readonly string[]): ((path: string) => boolean)[] {
 	const tests: ((path: string) => boolean)[] = [];
-	for (const p of kept) {
+	for (const p of patterns) {
 		const folderOnly = p.endsWith('/');
 		const body = p.replace(/\/+$/, '');
 		if (!body) continue;
@@ -63,11 +79,5 @@ export function createExclusions(patterns: readonly string[]): Exclusions {
 			tests.push((path) => re.test(path));
 		}
 	}
-	return {
-		patterns: kept,
-		isExcluded: (path: string) => {
-			const p = path.replace(/\\/g, '/').replace(/^\/+/, '');
-			return tests.some((t) => t(p));
-		},
-	};
+	return tests;
 }

@@ -16,6 +16,6 @@ export interface SettingsChange {
  */
 export function settingsChange(before: SemanticSearchSettings, after: SemanticSearchSettings): SettingsChange {
 	const reloadModel = before.modelFolder !== after.modelFolder || before.allowDownload !== after.allowDownload || before.dtype !== after.dtype;
-	const exclusions = before.exclusions !== after.exclusions;
+	const exclusions = before.exclusions !== after.exclusions || before.onlyFolders !== after.onlyFolders;
 	return { reloadModel, exclusions, sync: reloadModel || exclusions };
 }

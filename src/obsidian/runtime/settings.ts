@@ -13,6 +13,8 @@ export interface SemanticSearchSettings {
 	maxResults: number;
 	/** One folder or glob per line; matching notes are never read or embedded. */
 	exclusions: string;
+	/** One folder per line; when any is given, only notes under them are indexed. */
+	onlyFolders: string;
 	indexOnStartup: boolean;
 }
 
@@ -25,6 +27,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		threshold: DEFAULT_CALIBRATION.threshold,
 		maxResults: 20,
 		exclusions: `${configDir}/\n*.excalidraw.md`,
+		onlyFolders: '',
 		indexOnStartup: true,
 	};
 }
@@ -52,14 +55,20 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		threshold: num('threshold', d.threshold, -1, 1),
 		maxResults: Math.round(num('maxResults', d.maxResults, 1, MAX_RESULTS_LIMIT)),
 		exclusions: str('exclusions', d.exclusions),
+		onlyFolders: str('onlyFolders', d.onlyFolders),
 		indexOnStartup: bool('indexOnStartup', d.indexOnStartup),
 	};
 }
 
-/** The exclusion lines that mean something: trimmed, without blanks and `#` comments. */
-export function exclusionPatterns(settings: Pick<SemanticSearchSettings, 'exclusions'>): string[] {
-	return settings.exclusions
-		.split('\n')
-		.map((l) => l.trim())
-		.filter((l) => l !== '' && !l.startsWith('#'));
+/**
+ * The exclusion lines that mean something (trimmed, without blanks and `#` comments), then each
+ * "only index" folder as a keep line (`!Folder/`, see the core's createExclusions).
+ */
+export function exclusionPatterns(settings: Pick<SemanticSearchSettings, 'exclusions' | 'onlyFolders'>): string[] {
+	const lines = (text: string) =>
+		text
+			.split('\n')
+			.map((l) => l.trim())
+			.filter((l) => l !== '' && !l.startsWith('#'));
+	return [...lines(settings.exclusions), ...lines(settings.onlyFolders).map((folder) => `!${folder.replace(/^\/+|\/+$/g, '')}/`)];
 }

@@ -186,6 +186,13 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 				},
 			},
 			{
+				name: 'Only index these folders',
+				desc: 'One folder per line, such as Projects/. When any is given, only notes in them are indexed, searched and listed as related; the exclusions above still apply inside them. Empty: the whole vault.',
+				render: (setting) => {
+					setting.addTextArea((t) => t.setPlaceholder('Projects/').setValue(s.onlyFolders).onChange((v) => this.host.updateSettings({ onlyFolders: v })));
+				},
+			},
+			{
 				name: 'Index on startup',
 				desc: 'Bring the index up to date when Obsidian starts; only new and changed notes are embedded. When off, this happens the first time you search or open related notes.',
 				render: (setting) => {

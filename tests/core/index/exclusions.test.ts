@@ -40,4 +40,16 @@ describe('createExclusions', () => {
 		expect(e.isExcluded('Inbox/Secret.md.bak.md')).toBe(false);
 		expect(e.isExcluded('Leading/x.md')).toBe(true);
 	});
+
+	it('with !-lines keeps only the parts of the vault they name, and still excludes inside them', () => {
+		const ex = createExclusions(['!Projects/', '!Areas/Health', 'Projects/Archive/']);
+		expect(ex.isExcluded('Projects/AI/MCP.md')).toBe(false);
+		expect(ex.isExcluded('Areas/Health/Sleep.md')).toBe(false);
+		expect(ex.isExcluded('Areas/Finance/Budget.md')).toBe(true);
+		expect(ex.isExcluded('Home.md')).toBe(true);
+		expect(ex.isExcluded('Projects/Archive/Old.md')).toBe(true);
+		// Without a !-line nothing is kept out for not being listed.
+		expect(createExclusions(['Archive/']).isExcluded('Home.md')).toBe(false);
+	});
 });
+

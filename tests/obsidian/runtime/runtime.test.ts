@@ -42,6 +42,15 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		expect(status.lastReport).toEqual(report);
 	});
 
+	it('indexes only the folders the user listed, still without excluded notes', async () => {
+		const { runtime } = await setup({ onlyFolders: 'Garden\nPrivate/' });
+		const report = await runtime.index.sync();
+		// Private/ is listed but also excluded: the exclusions apply inside the kept folders.
+		expect(report.notes).toBe(2);
+		const { results } = await runtime.search.search('tomato');
+		expect(results.map((r) => r.path).every((p) => p.startsWith('Garden/'))).toBe(true);
+	});
+
 	it('reads the stored index once when it starts: the search matrix and the start-up sync share that read', async () => {
 		const store = new MemoryVectorStore();
 		const first = await setup({}, { store });

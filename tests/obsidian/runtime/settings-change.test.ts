@@ -12,6 +12,7 @@ describe('settingsChange', () => {
 
 	it('applies new exclusions and syncs, keeping the model', () => {
 		expect(after({ exclusions: 'Private/' })).toEqual({ reloadModel: false, exclusions: true, sync: true });
+		expect(after({ onlyFolders: 'Projects/' })).toEqual({ reloadModel: false, exclusions: true, sync: true });
 	});
 
 	it.each([{ threshold: 0.5 }, { maxResults: 5 }, { indexOnStartup: false }])('needs nothing for %o (it applies to the next search or start-up)', (patch) => {

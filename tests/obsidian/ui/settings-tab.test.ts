@@ -61,6 +61,7 @@ describe('settings', () => {
 		expect(s.dtype).toBe('fp32');
 		expect(s.allowDownload).toBe(true);
 		expect(exclusionPatterns(s)).toEqual(['a/', 'b/*']);
+		expect(exclusionPatterns({ exclusions: 'Private/', onlyFolders: 'Projects\n\n/Areas/Health/\n' })).toEqual(['Private/', '!Projects/', '!Areas/Health/']);
 		expect(parseSettings(null, '.obsidian')).toEqual(defaultSettings('.obsidian'));
 	});
 });
@@ -103,8 +104,9 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 		await control('Model precision', DropdownComponent).userChange('q8');
 		await control('Number of results', SliderComponent).userChange(7);
 		await control('Excluded folders and patterns', TextAreaComponent).userChange('Private/\n');
+		await control('Only index these folders', TextAreaComponent).userChange('Projects/');
 		await control('Index on startup', ToggleComponent).userChange(false);
-		expect(host.settings).toMatchObject({ modelFolder: '/models/minilm', dtype: 'q8', maxResults: 7, exclusions: 'Private/\n', indexOnStartup: false });
+		expect(host.settings).toMatchObject({ modelFolder: '/models/minilm', dtype: 'q8', maxResults: 7, exclusions: 'Private/\n', onlyFolders: 'Projects/', indexOnStartup: false });
 	});
 
 	it('resets the threshold to the calibrated value', async () => {
