@@ -85,7 +85,8 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		this.register(() => this.settingsApplier.stop());
 		this.register(() => this.jobs.stop());
 
-		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search));
+		const hideLinked = { value: () => this.settings.hideLinked, set: (hide: boolean) => void this.updateSettings({ hideLinked: hide }) };
+		this.registerView(RELATED_VIEW_TYPE, (leaf) => new RelatedNotesView(leaf, runtime.search, hideLinked));
 		this.registerHoverLinkSource(HOVER_SOURCE, { display: 'Semantic Note Search', defaultMod: true });
 		this.addSettingTab(new SemanticSearchSettingTab(this.app, this, this));
 		new IndexStatusBar(this, runtime.index, () => showIndexStatus(this, runtime, this.jobs));

@@ -178,6 +178,8 @@ export interface CachedMetadata {
 	frontmatter?: Record<string, unknown>;
 	/** Inline tags of the body ('#name'); frontmatter tags stay in `frontmatter.tags`, as in Obsidian. */
 	tags?: { tag: string }[];
+	/** Wikilinks of the body, unresolved (`[[Note#Heading|alias]]` gives link 'Note#Heading'). */
+	links?: { link: string }[];
 }
 
 /** Like obsidian's getAllTags: frontmatter `tags` (list or comma/space separated) and inline tags, each '#name'. */
@@ -191,6 +193,19 @@ export function getAllTags(cache: CachedMetadata): string[] | null {
 export class MetadataCache extends Events {
 	private cache = new Map<TFile, CachedMetadata>();
 	getFileCache(file: TFile): CachedMetadata | null { return this.cache.get(file) ?? null; }
+	/** As Obsidian's: source path → target path → link count, for links that resolve to a note. */
+	get resolvedLinks(): Record<string, Record<string, number>> {
+		const out: Record<string, Record<string, number>> = {};
+		for (const [file, data] of this.cache) {
+			const targets: Record<string, number> = {};
+			for (const { link } of data.links ?? []) {
+				const dest = this.getFirstLinkpathDest(link.split('#')[0]);
+				if (dest) targets[dest.path] = (targets[dest.path] ?? 0) + 1;
+			}
+			out[file.path] = targets;
+		}
+		return out;
+	}
 	getFirstLinkpathDest(linkpath: string): TFile | null {
 		const files = [...this.cache.keys()];
 		return files.find((f) => f.path === linkpath || f.path === `${linkpath}.md` || f.basename === linkpath) ?? null;
@@ -220,7 +235,13 @@ export class MetadataCache extends Events {
 		}
 		const body = fm ? text.slice(fm[0].length) : text;
 		const tags = [...body.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)].map((m) => ({ tag: m[1] }));
-		const data: CachedMetadata = { headings: headings.length ? headings : undefined, frontmatter: fm ? frontmatter : undefined, tags: tags.length ? tags : undefined };
+		const links = [...body.matchAll(/\[\[([^\]|]+)(?:\|[^\]]*)?\]\]/g)].map((m) => ({ link: m[1].trim() }));
+		const data: CachedMetadata = {
+			headings: headings.length ? headings : undefined,
+			frontmatter: fm ? frontmatter : undefined,
+			tags: tags.length ? tags : undefined,
+			links: links.length ? links : undefined,
+		};
 		this.cache.set(file, data);
 		queueMicrotask(() => {
 			if (file.vault.getFileByPath(file.path) === file) this.trigger('changed', file, text, data);

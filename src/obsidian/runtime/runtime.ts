@@ -8,6 +8,7 @@ import type { VectorStore } from '../../core/store/types';
 import { workerEngineLoader, type EngineLoader } from './engine-loader';
 import { ModelCheckGate } from './model-check';
 import { noticedModelFiles } from './model-source';
+import { linkedNotes } from './linked-notes';
 import { noteTags } from './note-tags';
 import { indexPort } from './index-port';
 import { LazySession } from './lazy-session';
@@ -55,7 +56,12 @@ class VaultRuntime implements Runtime {
 			(error) => context.onModelError(error),
 		);
 		this.index = indexPort(context.app, this.lazy);
-		this.search = searchPort(this.lazy, () => context.settings(), (path) => noteTags(context.app, path));
+		this.search = searchPort(
+			this.lazy,
+			() => context.settings(),
+			(path) => noteTags(context.app, path),
+			(path) => linkedNotes(context.app, path),
+		);
 	}
 
 	/** Loads the model, then opens the store and reads it once; no worker outlives a failed start. */

@@ -20,7 +20,12 @@ function searchOptions(settings: SemanticSearchSettings, use: CalibrationUse, ov
  * The search modal's and related view's port; settings are read per query so changes apply at once.
  * A query's `path:` and `tag:` terms restrict the candidates before ranking; the rest is embedded.
  */
-export function searchPort(lazy: LazySession, settings: () => SemanticSearchSettings, tagsOf: (path: string) => readonly string[]): RelatedSource {
+export function searchPort(
+	lazy: LazySession,
+	settings: () => SemanticSearchSettings,
+	tagsOf: (path: string) => readonly string[],
+	linkedTo: (path: string) => ReadonlySet<string>,
+): RelatedSource {
 	return {
 		get threshold() {
 			return settings().threshold;
@@ -39,7 +44,12 @@ export function searchPort(lazy: LazySession, settings: () => SemanticSearchSett
 				throw new Error(`Search failed (${userMessage(error)}). The model is reloaded on the next search.`);
 			}
 		},
-		related: async (path, overrides): Promise<SearchAnswer> => (await lazy.get(false)).related(path, searchOptions(settings(), 'related', overrides)),
+		related: async (path, overrides): Promise<SearchAnswer> => {
+			const session = await lazy.get(false);
+			const options = searchOptions(settings(), 'related', overrides);
+			// "Hide notes already linked": links in either direction, read when the list is built.
+			return session.related(path, settings().hideLinked ? { ...options, exclude: linkedTo(path) } : options);
+		},
 		onIndexChange: (listener) => lazy.onChange(listener),
 	};
 }

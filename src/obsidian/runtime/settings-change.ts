@@ -11,7 +11,7 @@ export interface SettingsChange {
 }
 
 /**
- * The one place that says what each setting affects. Threshold and result count need none of
+ * The one place that says what each setting affects. Threshold, result count and hiding linked notes need none of
  * this: they apply to the next search (open views refresh after any change).
  */
 export function settingsChange(before: SemanticSearchSettings, after: SemanticSearchSettings): SettingsChange {

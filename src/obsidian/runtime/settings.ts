@@ -16,6 +16,8 @@ export interface SemanticSearchSettings {
 	/** One folder per line; when any is given, only notes under them are indexed. */
 	onlyFolders: string;
 	indexOnStartup: boolean;
+	/** The related view leaves out notes that already link to or from the current one. */
+	hideLinked: boolean;
 }
 
 /** Built per vault because the config folder is configurable (`Vault#configDir`). */
@@ -29,6 +31,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		exclusions: `${configDir}/\n*.excalidraw.md`,
 		onlyFolders: '',
 		indexOnStartup: true,
+		hideLinked: false,
 	};
 }
 
@@ -57,6 +60,7 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		exclusions: str('exclusions', d.exclusions),
 		onlyFolders: str('onlyFolders', d.onlyFolders),
 		indexOnStartup: bool('indexOnStartup', d.indexOnStartup),
+		hideLinked: bool('hideLinked', d.hideLinked),
 	};
 }
 

@@ -14,6 +14,12 @@ export const RELATED_VIEW_TYPE = 'semantic-related-notes';
 export const RELATED_REFRESH_MS = 300;
 
 /** Right-sidebar list of the notes most similar to the active note, following it and its edits. */
+/** The view's "Hide notes already linked" switch, kept in the plugin's settings. */
+export interface HideLinkedToggle {
+	value(): boolean;
+	set(hide: boolean): void;
+}
+
 export class RelatedNotesView extends ItemView implements HoverParent {
 	/** The page preview shown for a hovered row, owned by the view (Obsidian sets and clears it). */
 	hoverPopover: HoverPopover | null = null;
@@ -28,6 +34,7 @@ export class RelatedNotesView extends ItemView implements HoverParent {
 	constructor(
 		leaf: WorkspaceLeaf,
 		private readonly source: RelatedSource,
+		private readonly hideLinked: HideLinkedToggle,
 		private readonly refreshMs = RELATED_REFRESH_MS,
 	) {
 		super(leaf);
@@ -114,6 +121,12 @@ export class RelatedNotesView extends ItemView implements HoverParent {
 		const el = this.contentEl;
 		el.empty();
 		if (path !== null) el.createDiv({ cls: 'sns-related-header', text: `Related to ${noteName(path)}` });
+		const toggle = el.createEl('label', { cls: 'sns-hide-linked' });
+		const box = toggle.createEl('input', { type: 'checkbox' });
+		box.checked = this.hideLinked.value();
+		toggle.createSpan({ text: 'Hide notes already linked' });
+		// The plugin refreshes open views after a settings change, which redraws this list.
+		box.addEventListener('change', () => this.hideLinked.set(box.checked));
 		return el;
 	}
 

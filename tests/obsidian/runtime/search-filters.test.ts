@@ -38,3 +38,22 @@ describe('search filters in the query (path:, tag:)', () => {
 		expect(await searchIn('folder:Garden water the plants')).toEqual(['Garden/Basil.md', 'Garden/Tomatoes.md', 'Work/Plants.md']);
 	});
 });
+
+describe('related notes with "Hide notes already linked"', () => {
+	it('leaves out notes linked in either direction, and only while the setting is on', async () => {
+		const app = new App();
+		await app.vault.create('Garden/Tomatoes.md', '# Tomatoes\nWater the tomato plants. See [[Basil]].');
+		await app.vault.create('Garden/Basil.md', '# Basil\nWater the basil plants.');
+		await app.vault.create('Garden/Peppers.md', '# Peppers\nWater the pepper plants, like [[Tomatoes|the tomatoes]].');
+		await app.vault.create('Garden/Beans.md', '# Beans\nWater the bean plants.');
+		let settings = { ...defaultSettings('.obsidian'), threshold: -1 };
+		const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, modelChecks: usedAnywayModelChecks(), settings: () => settings, onModelError: () => undefined };
+		const runtime = fakeEngineRuntime().factory(context);
+		await runtime.index.sync();
+		const related = async () => (await runtime.search.related('Garden/Tomatoes.md')).results.map((r) => r.path).sort();
+		expect(await related()).toEqual(['Garden/Basil.md', 'Garden/Beans.md', 'Garden/Peppers.md']);
+		settings = { ...settings, hideLinked: true };
+		expect(await related()).toEqual(['Garden/Beans.md']);
+		await runtime.dispose();
+	});
+});

@@ -6,6 +6,10 @@ import { App, MarkdownView, type FakeElement, type WorkspaceLeaf } from '../../s
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
+/** The view's "Hide notes already linked" switch, remembered here instead of in plugin settings. */
+const toggle = { hidden: false, value(): boolean { return this.hidden; }, set(hide: boolean): void { this.hidden = hide; } };
+
+
 async function setup() {
 	const { app, plugin } = hostPlugin(new App());
 	app.workspace.setLayoutReady();
@@ -17,7 +21,7 @@ async function setup() {
 	search.relatedAnswer = (path) => ({
 		results: ['A.md', 'B.md', 'C.md'].filter((p) => p !== path).map((p) => result(p, { start: 4, end: 9 })),
 	});
-	plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+	plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, toggle, 1) as never);
 	await openNote(app, 'A.md');
 	await revealRelatedView(asApp(app));
 	const view = app.workspace.getLeavesOfType(RELATED_VIEW_TYPE)[0].view as unknown as RelatedNotesView;
@@ -119,7 +123,7 @@ describe('related notes view', () => {
 		const app = new App();
 		const { plugin } = hostPlugin(app);
 		const search = new FakeSearch();
-		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, toggle, 1) as never);
 		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
 		expect(search.relatedAsked).toEqual([]);
 		app.workspace.setLayoutReady();
@@ -133,7 +137,7 @@ describe('related notes view', () => {
 		const { plugin } = hostPlugin(app);
 		await app.vault.create('A.md', 'alpha');
 		const search = new FakeSearch();
-		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, 1) as never);
+		plugin.registerView(RELATED_VIEW_TYPE, (leaf: WorkspaceLeaf) => new RelatedNotesView(leaf as never, search, toggle, 1) as never);
 		await app.workspace.getRightLeaf(false).setViewState({ type: RELATED_VIEW_TYPE });
 		// Obsidian restores the main tabs (firing file-open and active-leaf-change) before layout ready.
 		await openNote(app, 'A.md');
@@ -162,4 +166,18 @@ describe('related notes view', () => {
 		expect(asked[0]).toMatchObject({ source: 'semantic-note-search', linktext: 'B.md', targetEl: row, hoverParent: view });
 		expect(view.hoverPopover).toBeNull();
 	});
+
+	it('offers "Hide notes already linked" and remembers the choice', async () => {
+		toggle.hidden = false;
+		const { content } = await setup();
+		const label = content.byClass('sns-hide-linked')[0];
+		expect(label.getText()).toContain('Hide notes already linked');
+		const box = label.findAll((e) => e.tagName === 'input')[0] as unknown as { checked: boolean } & FakeElement;
+		expect(box.checked).toBe(false);
+		box.checked = true;
+		box.dispatch('change');
+		expect(toggle.hidden).toBe(true);
+		toggle.hidden = false;
+	});
 });
+
