@@ -76,7 +76,18 @@ export class Vault extends Events {
 export class HostApp {
 	readonly vault: Vault;
 	readonly workspace: Workspace;
-	readonly metadataCache = new Events();
+	/** The host parses no notes: no cached metadata and no links, so filters by tag or link find none. */
+	readonly metadataCache = Object.assign(new Events(), {
+		getFileCache: (): null => null,
+		resolvedLinks: {} as Record<string, Record<string, number>>,
+	});
+	/** Enabled plugins by id, as Obsidian keeps them (the shim's Plugin registers itself here on load). */
+	readonly plugins = {
+		plugins: {} as Record<string, unknown>,
+		getPlugin: (id: string): unknown => this.plugins.plugins[id] ?? null,
+	};
+	/** What plugins registered with Page preview. */
+	readonly hoverLinkSources = new Map<string, { display: string; defaultMod?: boolean }>();
 	readonly fileManager = {
 		generateMarkdownLink: (file: TFile) => `[[${file.basename}]]`,
 	};

@@ -2,6 +2,7 @@
 export { Component, Events, normalizePath, Platform, requestUrl, TAbstractFile, TFile, TFolder } from './base';
 // The unit-test shim's Plugin: it registers into the app's maps and elements, real DOM here.
 export { Plugin } from '../../../tests/shims/obsidian';
+export { getAllTags } from '../../../tests/shims/vault';
 export { ButtonComponent, Menu, MenuItem, Modal, Notice, PluginSettingTab, Scope, Setting, SuggestModal } from './ui';
 export { ItemView, MarkdownView, View, WorkspaceLeaf } from './workspace';
 export type { App, PluginManifest } from '../../../tests/shims/obsidian';
