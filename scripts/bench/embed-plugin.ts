@@ -1,10 +1,11 @@
 /**
  * The plugin's embedding path minus the thread: the real Indexer (windows of notes, passages
  * sorted by length, batches of ≤ 32) talking through the real WorkerClient and worker protocol
- * (structured-cloned messages, chunking in the worker) to the worker's own handler, which runs
+ * (structured-cloned messages, one request per window: chunking, tokenizing once and
+ * embedding in the worker) to the worker's own handler, which runs
  * our engine on ORT-web WASM with one thread. Records every batch it ran, so padding is measured
  * on what really ran and the native part can replay the same batches. Throughput is timed inside
- * the embed calls (like the other parts); the whole indexing run is reported next to it.
+ * the model calls (like the other parts); the whole indexing run is reported next to it.
  * Peak RSS of this process is the memory of the embedding path (engine + WASM heap + indexing).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,6 @@ import { createEngine } from '../../src/core/embedding/engine';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { requiredFiles } from '../../src/core/embedding/model-manifest';
 import { nodeWasmBinary } from '../../src/node/node-engine';
-import type { Embedder } from '../../src/core/embedding/types';
 import { createWorkerHandler } from '../../src/worker/handler';
 import { inProcessPort } from '../../src/worker/port';
 import { WorkerClient } from '../../src/worker/worker-client';
@@ -34,51 +34,56 @@ runPart<Input, EmbedResult>(async ({ modelDir, corpusFile, batchesFile }) => {
 	const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
 	const wasmBinary = await nodeWasmBinary();
 	// The same handler the worker entry builds, with the WASM bytes from node_modules.
+	// Word-piece rows of every batch the engine ran; their model input ids are looked up afterwards.
+	const calls: number[][][] = [];
+	// Time inside the model calls alone: the other parts only embed, while the indexer also reads,
+	// hashes, chunks and stores.
+	let embedSeconds = 0;
+	let embedCpuSeconds = 0;
+	let timing = false;
+	// The same handler the worker entry builds, with the WASM bytes from node_modules.
 	const handler = createWorkerHandler({
-		createEngine: (init) => createEngine({ files: memoryModelFiles(init.files), dtype: init.dtype, wasmBinary }),
+		createEngine: async (init) => {
+			const engine = await createEngine({ files: memoryModelFiles(init.files), dtype: init.dtype, wasmBinary });
+			const embedWordPieces = engine.embedWordPieces.bind(engine);
+			engine.embedWordPieces = async (rows) => {
+				if (!timing) return embedWordPieces(rows);
+				calls.push(rows.map((r) => [...r]));
+				const t = now();
+				const cpu = process.cpuUsage();
+				const out = await embedWordPieces(rows);
+				embedSeconds += (now() - t) / 1000;
+				embedCpuSeconds += cpuSince(cpu);
+				return out;
+			};
+			return engine;
+		},
 	});
 	const files = Object.fromEntries(requiredFiles('fp32').map((f) => [f.path, new Uint8Array(readFileSync(join(modelDir, f.path)))]));
 	const t0 = now();
 	const client = await WorkerClient.start(inProcessPort(handler), { files, dtype: 'fp32' });
 	const loadSeconds = (now() - t0) / 1000;
 	await client.embed(corpus.passages.slice(0, 4).map((p) => p.text));
-	// Texts are only collected while timing; their token ids are looked up afterwards.
-	const calls: string[][] = [];
-	// Time inside embed calls alone: the other parts only embed, while the indexer also reads,
-	// hashes, chunks and stores. The indexer awaits each call, so nothing else runs meanwhile.
-	let embedSeconds = 0;
-	let embedCpuSeconds = 0;
-	const recording: Embedder = {
-		dim: client.dim,
-		modelKey: client.modelKey,
-		embed: async (texts) => {
-			calls.push([...texts]);
-			const t = now();
-			const cpu = process.cpuUsage();
-			const out = await client.embed(texts);
-			embedSeconds += (now() - t) / 1000;
-			embedCpuSeconds += cpuSince(cpu);
-			return out;
-		},
-		dispose: () => Promise.resolve(),
-	};
 	const byPath = new Map(corpus.notes.map((n) => [n.path, n.markdown]));
 	const source: NoteSource = {
 		list: () => Promise.resolve(corpus.notes.map((n, i) => ({ path: n.path, mtime: 1_700_000_000_000 + i, size: n.markdown.length }))),
 		read: (path) => Promise.resolve(byPath.get(path) ?? ''),
 	};
 	// In memory: the store's cost is measured by the idb-load part, here only embedding counts.
-	const indexer = new Indexer({ source, store: new MemoryVectorStore(), embedder: recording, chunk: client.chunk });
+	const indexer = new Indexer({ source, store: new MemoryVectorStore(), embedder: client, windows: client.windows });
+	timing = true;
 	const t1 = now();
 	const cpu0 = process.cpuUsage();
 	const report = await indexer.run();
 	const seconds = (now() - t1) / 1000;
 	const cpuSeconds = cpuSince(cpu0);
 
-	const idsOf = new Map(corpus.passages.map((p) => [p.text, p.ids]));
-	const batches = calls.map((texts) =>
-		texts.map((t) => {
-			const ids = idsOf.get(t);
+	// Passages are never truncated (the chunker keeps them within the model's limit), so the
+	// model input is [CLS] + the word pieces + [SEP].
+	const idsOf = new Map(corpus.passages.map((p) => [p.ids.slice(1, -1).join(','), p.ids]));
+	const batches = calls.map((rows) =>
+		rows.map((r) => {
+			const ids = idsOf.get(r.join(','));
 			if (!ids) throw new Error('the worker chunked a passage the corpus part did not produce');
 			return ids;
 		}),

@@ -1,17 +1,25 @@
 import type { EmbeddingEngine } from '../core/embedding/types';
-import { chunkNote } from '../core/text/chunker';
-import type { InitOptions, RequestType, WorkerRequest, WorkerResponse } from './protocol';
+import { indexWindow, type WindowEngine } from '../core/index/index-window';
+import type { InitOptions, RequestType, WindowChange, WindowProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface WorkerHandlerDeps {
 	/** Loads the model; the worker entry passes the real engine, tests a FakeEmbedder. */
 	createEngine: (init: InitOptions) => Promise<EmbeddingEngine>;
+	/** Posts a window's progress after each batch (the worker entry: postMessage). */
+	progress?: (message: WindowProgress) => void;
 }
 
-const TYPES: readonly RequestType[] = ['init', 'chunk', 'embed', 'dispose'];
+const TYPES: readonly RequestType[] = ['init', 'index-window', 'pause', 'resume', 'cancel', 'embed', 'dispose'];
+const CHANGES: readonly RequestType[] = ['pause', 'resume', 'cancel'];
 
 function errorOf(err: unknown): { name: string; message: string } {
 	if (err instanceof Error) return { name: err.name, message: err.message };
 	return { name: 'Error', message: String(err) };
+}
+
+function isNote(n: unknown): boolean {
+	const note = n as Record<string, unknown> | null | undefined;
+	return !!note && typeof note.path === 'string' && typeof note.title === 'string' && typeof note.markdown === 'string';
 }
 
 /** Checks the shape of an incoming message; the worker may be sent anything. */
@@ -25,25 +33,66 @@ function parse(msg: unknown): WorkerRequest | { id: number; problem: string } {
 		case 'init':
 			if (typeof m.files !== 'object' || m.files === null || (m.dtype !== 'fp32' && m.dtype !== 'q8')) return { id, problem: 'init needs files and dtype' };
 			break;
-		case 'chunk': {
-			const n = m.note as Record<string, unknown> | null | undefined;
-			if (!n || typeof n.path !== 'string' || typeof n.title !== 'string' || typeof n.markdown !== 'string') return { id, problem: 'chunk needs note {path, title, markdown}' };
+		case 'index-window':
+			if (!Array.isArray(m.notes) || !m.notes.every(isNote)) return { id, problem: 'index-window needs notes [{path, title, markdown}]' };
+			if (!Number.isInteger(m.maxBatch) || (m.maxBatch as number) < 1) return { id, problem: 'index-window needs maxBatch ≥ 1' };
 			break;
-		}
 		case 'embed':
 			if (!Array.isArray(m.texts) || !m.texts.every((t) => typeof t === 'string')) return { id, problem: 'embed needs texts: string[]' };
 			break;
 	}
+	if (CHANGES.includes(m.type as RequestType) && typeof m.window !== 'number') return { id, problem: `${m.type} needs the window's id` };
 	return msg as WorkerRequest;
+}
+
+/** Lets the worker's message loop run, so requests that arrived during a batch are queued first. */
+function macrotask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A running window's pause and cancel, set by control messages, read between its batches. */
+class WindowState {
+	paused = false;
+	cancelled = false;
+	private waiters: (() => void)[] = [];
+
+	apply(change: WindowChange): void {
+		if (change === 'pause') this.paused = true;
+		else if (change === 'resume') this.paused = false;
+		else this.cancelled = true;
+		for (const w of this.waiters.splice(0)) w();
+	}
+
+	/** Between batches: lets queued requests go first, waits while paused; false once cancelled. */
+	async between(): Promise<boolean> {
+		await macrotask();
+		while (this.paused && !this.cancelled) await new Promise<void>((resolve) => this.waiters.push(resolve));
+		return !this.cancelled;
+	}
 }
 
 /**
  * The worker's logic as a pure async function, runnable (and tested) in Node: one request in,
- * one response out, requests processed one at a time in arrival order. It never rejects.
+ * one response out; it never rejects. Model calls run one at a time in arrival order; a window
+ * queues one batch at a time, so a query that arrives during a window is answered before the
+ * window's next batch. Control messages (pause, resume, cancel) act at once.
  */
 export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => Promise<WorkerResponse> {
 	let engine: EmbeddingEngine | undefined;
 	let tail: Promise<unknown> = Promise.resolve();
+	const windows = new Map<number, WindowState>();
+
+	/** Runs `job` after every model call queued before it. */
+	const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
+		const run = tail.then(job);
+		tail = run.catch(() => undefined);
+		return run;
+	};
+
+	const requireEngine = (): EmbeddingEngine => {
+		if (!engine) throw new Error('The embedding worker was not initialised.');
+		return engine;
+	};
 
 	/** Forgets the engine before disposing it, so a failed dispose never leaves it in use. */
 	const releaseEngine = async (): Promise<void> => {
@@ -52,44 +101,70 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 		await old?.dispose();
 	};
 
-	const handle = async (req: WorkerRequest): Promise<WorkerResponse> => {
-		switch (req.type) {
-			case 'init': {
-				// Re-init (another dtype or model) replaces the engine instead of leaking it.
-				await releaseEngine();
-				engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary });
-				return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens };
-			}
-			case 'chunk': {
-				if (!engine) throw new Error('The embedding worker was not initialised.');
-				return { id: req.id, ok: true, type: 'chunk', passages: chunkNote(req.note, engine.tokenizer) };
-			}
-			case 'embed': {
-				if (!engine) throw new Error('The embedding worker was not initialised.');
-				const dim = engine.dim;
-				const out = await engine.embed(req.texts);
-				// Copy into one fresh buffer: it can be transferred, and never aliases WASM memory.
-				const flat = new Float32Array(out.length * dim);
-				out.forEach((v, i) => {
-					if (v.length !== dim) throw new Error(`engine returned ${v.length} values, expected ${dim}`);
-					flat.set(v, i * dim);
-				});
-				return { id: req.id, ok: true, type: 'embed', vectors: flat, count: out.length, dim };
-			}
-			case 'dispose': {
-				await releaseEngine();
-				return { id: req.id, ok: true, type: 'dispose' };
-			}
+	const runWindow = async (req: Extract<WorkerRequest, { type: 'index-window' }>): Promise<WorkerResponse> => {
+		// Registered at once, so a control message sent right after the request finds it.
+		const state = new WindowState();
+		windows.set(req.id, state);
+		try {
+			await tail; // an init sent before the window has loaded the engine
+			const current = requireEngine();
+			const lane: WindowEngine = { tokenizer: current.tokenizer, dim: current.dim, embedWordPieces: (rows) => enqueue(() => current.embedWordPieces(rows)) };
+			const outcome = await indexWindow(req.notes, lane, {
+				maxBatch: req.maxBatch,
+				between: () => state.between(),
+				progress: (embedded, total) => deps.progress?.({ id: req.id, type: 'progress', embedded, total }),
+			});
+			return { id: req.id, ok: true, type: 'index-window', ...outcome };
+		} finally {
+			windows.delete(req.id);
 		}
 	};
 
-	return (msg: unknown) => {
-		const parsed = parse(msg);
-		if ('problem' in parsed) {
-			return Promise.resolve({ id: parsed.id, ok: false, type: 'unknown', error: { name: 'ProtocolError', message: parsed.problem } });
+	const handle = async (req: WorkerRequest): Promise<WorkerResponse> => {
+		switch (req.type) {
+			case 'init':
+				return enqueue(async () => {
+					// Re-init (another dtype or model) replaces the engine instead of leaking it.
+					await releaseEngine();
+					engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary });
+					return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens };
+				});
+			case 'index-window':
+				return runWindow(req);
+			case 'pause':
+			case 'resume':
+			case 'cancel':
+				// A window that already finished has nothing left to change.
+				windows.get(req.window)?.apply(req.type);
+				return { id: req.id, ok: true, type: req.type };
+			case 'embed':
+				return enqueue(async () => {
+					const current = requireEngine();
+					const dim = current.dim;
+					const out = await current.embed(req.texts);
+					// Copy into one fresh buffer: it can be transferred, and never aliases WASM memory.
+					const flat = new Float32Array(out.length * dim);
+					out.forEach((v, i) => {
+						if (v.length !== dim) throw new Error(`engine returned ${v.length} values, expected ${dim}`);
+						flat.set(v, i * dim);
+					});
+					return { id: req.id, ok: true, type: 'embed', vectors: flat, count: out.length, dim };
+				});
+			case 'dispose':
+				return enqueue(async () => {
+					await releaseEngine();
+					return { id: req.id, ok: true, type: 'dispose' };
+				});
 		}
-		const run = tail.then(() => handle(parsed)).catch((err: unknown): WorkerResponse => ({ id: parsed.id, ok: false, type: parsed.type, error: errorOf(err) }));
-		tail = run;
-		return run;
+	};
+
+	return async (msg: unknown) => {
+		const parsed = parse(msg);
+		if ('problem' in parsed) return { id: parsed.id, ok: false, type: 'unknown', error: { name: 'ProtocolError', message: parsed.problem } };
+		try {
+			return await handle(parsed);
+		} catch (err) {
+			return { id: parsed.id, ok: false, type: parsed.type, error: errorOf(err) };
+		}
 	};
 }

@@ -3,7 +3,8 @@
  * id that its response repeats; failures come back as `ok: false` responses, never as throws.
  */
 import type { Dtype } from '../core/embedding/types';
-import type { NoteInput, Passage } from '../core/text/passage';
+import type { WindowOutcome } from '../core/index/index-window';
+import type { NoteInput } from '../core/text/passage';
 
 /** What the worker needs to load the model: the files' bytes, since it cannot read the vault. */
 export interface InitOptions {
@@ -16,10 +17,19 @@ export interface InitOptions {
 
 export type WorkerRequest =
 	| ({ id: number; type: 'init' } & InitOptions)
-	/** Chunk a note in the worker, so tokenizing a 5 MB note does not stall the UI. */
-	| { id: number; type: 'chunk'; note: NoteInput }
+	/**
+	 * Chunk and embed a window of notes (`indexWindow`): the text crosses once, each passage is
+	 * tokenized once, and passages come back with their vectors. Queries ('embed') that arrive
+	 * meanwhile are answered between its batches.
+	 */
+	| { id: number; type: 'index-window'; notes: NoteInput[]; maxBatch: number }
+	/** Holds, continues or stops the running window `window` before its next batch. */
+	| { id: number; type: WindowChange; window: number }
+	/** Embed query texts (search), ahead of any indexing batch. */
 	| { id: number; type: 'embed'; texts: string[] }
 	| { id: number; type: 'dispose' };
+
+export type WindowChange = 'pause' | 'resume' | 'cancel';
 
 export type RequestType = WorkerRequest['type'];
 
@@ -31,15 +41,25 @@ export interface WorkerError {
 
 export type WorkerResponse =
 	| { id: number; ok: true; type: 'init'; modelKey: string; dim: number; maxTokens: number }
-	| { id: number; ok: true; type: 'chunk'; passages: Passage[] }
+	/** The notes' passages with their vectors, all in one buffer that is transferred. */
+	| ({ id: number; ok: true; type: 'index-window' } & WindowOutcome)
+	| { id: number; ok: true; type: WindowChange }
 	/** `count` vectors of `dim` floats, row-major in one buffer that is transferred, not copied. */
 	| { id: number; ok: true; type: 'embed'; vectors: Float32Array; count: number; dim: number }
 	| { id: number; ok: true; type: 'dispose' }
 	| { id: number; ok: false; type: RequestType | 'unknown'; error: WorkerError };
 
-/** Buffers to transfer with a response: the embed result's single buffer. */
+/** Sent by the worker after each batch of window `id`, before the window's response. */
+export interface WindowProgress {
+	id: number;
+	type: 'progress';
+	embedded: number;
+	total: number;
+}
+
+/** Buffers to transfer with a response: the single vector buffer of an embed or window result. */
 export function transferablesOf(response: WorkerResponse): Transferable[] {
-	return response.ok && response.type === 'embed' ? [response.vectors.buffer as ArrayBuffer] : [];
+	return response.ok && (response.type === 'embed' || response.type === 'index-window') ? [response.vectors.buffer as ArrayBuffer] : [];
 }
 
 /** Buffers to transfer with a request: model files that own their whole buffer (others are copied). */

@@ -1,8 +1,9 @@
 import type { Embedder } from '../core/embedding/types';
 import { EmbedderUnavailableError } from '../core/index/errors';
-import type { NoteInput, Passage } from '../core/text/passage';
+import type { WindowOutcome } from '../core/index/index-window';
+import type { WindowIndexer } from '../core/index/window-port';
 import type { WorkerPort } from './port';
-import { type InitOptions, requestTransferables, type WorkerRequest, type WorkerResponse } from './protocol';
+import { type InitOptions, requestTransferables, type WindowProgress, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** An error raised in the worker, re-thrown on the main thread with its original name. */
 export class WorkerRequestError extends Error {
@@ -19,12 +20,13 @@ type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => voi
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Main-thread side of the embedding worker: an async Embedder plus a chunker, so the indexer
- * runs unchanged whether the model lives in a worker or in-process.
+ * Main-thread side of the embedding worker: an async Embedder (queries) plus a window indexer
+ * (one request per window of notes), so the indexer runs unchanged whether the model lives in a
+ * worker or in-process.
  *
  * ```ts
  * const client = await WorkerClient.start(workerPort(new Worker(url)), { files, dtype: 'fp32' });
- * const indexer = new Indexer({ source, store, embedder: client, chunk: client.chunk, ... });
+ * const indexer = new Indexer({ source, store, embedder: client, windows: client.windows, ... });
  * // on unload:
  * client.terminate();
  * ```
@@ -32,6 +34,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export class WorkerClient implements Embedder {
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
+	/** Progress listeners of the windows in flight, by request id. */
+	private readonly progressOf = new Map<number, (embedded: number, total: number) => void>();
 	private broken: Error | undefined;
 
 	private constructor(
@@ -76,11 +80,30 @@ export class WorkerClient implements Embedder {
 		return out;
 	}
 
-	/** Chunks a note in the worker. An arrow property, so `chunk: client.chunk` works as a Chunker. */
-	readonly chunk = async (note: NoteInput): Promise<Passage[]> => {
-		const r = await this.request({ type: 'chunk', note: { path: note.path, title: note.title, markdown: note.markdown } });
-		if (!r.ok || r.type !== 'chunk') throw new Error('embedding worker returned a malformed chunk response');
-		return r.passages;
+	/**
+	 * Chunks and embeds a window of notes in the worker, in one request; pause, resume and cancel
+	 * follow as control messages. An arrow property, so `windows: client.windows` works.
+	 */
+	readonly windows: WindowIndexer = async (notes, control) => {
+		const id = this.nextId++;
+		if (control.progress) this.progressOf.set(id, control.progress);
+		const unwatch = control.watch((change) => {
+			// Fire and forget: a window that already finished has nothing left to change.
+			this.request({ type: change, window: id }).catch(() => undefined);
+		});
+		let r: WorkerResponse;
+		try {
+			const body = { type: 'index-window' as const, notes: notes.map(({ path, title, markdown }) => ({ path, title, markdown })), maxBatch: control.maxBatch };
+			r = await this.request(body, false, id);
+		} finally {
+			unwatch();
+			this.progressOf.delete(id);
+		}
+		if (!r.ok || r.type !== 'index-window' || r.notes.length !== (r.cancelled ? 0 : notes.length) || r.dim !== this.dim) {
+			throw new Error('embedding worker returned a malformed window response');
+		}
+		const outcome: WindowOutcome = { notes: r.notes, vectors: r.vectors, dim: r.dim, embedded: r.embedded, cancelled: r.cancelled };
+		return outcome;
 	};
 
 	/** Releases the model in the worker, then stops the worker. */
@@ -106,6 +129,11 @@ export class WorkerClient implements Embedder {
 
 	private receive(data: unknown): void {
 		if (typeof data !== 'object' || data === null || typeof (data as { id?: unknown }).id !== 'number') return;
+		if ((data as { type?: unknown }).type === 'progress') {
+			const p = data as WindowProgress;
+			this.progressOf.get(p.id)?.(p.embedded, p.total);
+			return;
+		}
 		const response = data as WorkerResponse;
 		const p = this.pending.get(response.id);
 		if (!p) return;
@@ -120,9 +148,8 @@ export class WorkerClient implements Embedder {
 		this.pending.clear();
 	}
 
-	private request(body: DistributiveOmit<WorkerRequest, 'id'>, transfer = false): Promise<WorkerResponse> {
+	private request(body: DistributiveOmit<WorkerRequest, 'id'>, transfer = false, id = this.nextId++): Promise<WorkerResponse> {
 		if (this.broken) return Promise.reject(this.broken);
-		const id = this.nextId++;
 		const request: WorkerRequest = { ...body, id };
 		return new Promise<WorkerResponse>((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });

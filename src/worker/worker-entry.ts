@@ -22,6 +22,7 @@ const handle = createWorkerHandler({
 			dtype: init.dtype,
 			wasmBinary: init.wasmBinary ?? (await (ortWasm ??= inflateGzipBase64(ortWasmGzip))),
 		}),
+	progress: (message) => scope.postMessage(message),
 });
 
 function reply(response: WorkerResponse): void {

@@ -17,15 +17,27 @@ function hash(word: string): number {
 
 /** A word-level tokenizer with the real truncation rule, for tests where the model does not matter. */
 export class FakeTokenizer implements Tokenizer {
+	/** Every text tokenized, in call order, so tests can count how often a text was tokenized. */
+	tokenized: string[] = [];
+	/** The text behind each id row, so `embedWordPieces` can embed what `embed` would. */
+	private readonly textOf = new Map<string, string>();
 	constructor(readonly maxTokens = 256) {}
 	wordPieces(text: string): number[] {
-		return words(text).map((w) => 1000 + (hash(w) % 29000));
+		this.tokenized.push(text);
+		const ids = words(text).map((w) => 1000 + (hash(w) % 29000));
+		this.textOf.set(ids.join(','), text);
+		return ids;
 	}
 	countWordPieces(text: string): number {
-		return words(text).length;
+		return this.wordPieces(text).length;
 	}
 	modelInput(text: string): number[] {
 		return [101, ...this.wordPieces(text).slice(0, this.maxTokens - 2), 102];
+	}
+	textFor(ids: readonly number[]): string {
+		const text = this.textOf.get(ids.join(','));
+		if (text === undefined) throw new Error('FakeTokenizer: ids this tokenizer never produced');
+		return text;
 	}
 }
 
@@ -51,6 +63,15 @@ export class FakeEmbedder implements EmbeddingEngine {
 		this.calls++;
 		this.embeddedTexts.push(...texts);
 		return Promise.resolve(texts.map((t) => this.vector(t)));
+	}
+
+	/** Embeds the texts the rows were tokenized from, so subclasses overriding `embed` see them. */
+	embedWordPieces(rows: readonly (readonly number[])[]): Promise<Float32Array[]> {
+		try {
+			return this.embed(rows.map((r) => this.tokenizer.textFor(r)));
+		} catch (err) {
+			return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+		}
 	}
 
 	vector(text: string): Float32Array {

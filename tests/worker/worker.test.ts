@@ -24,12 +24,15 @@ function fakeHandler(engines: FakeEmbedder[] = [], fail?: string) {
 }
 
 describe('worker handler', () => {
-	it('initialises, chunks, embeds into one transferable buffer, and disposes', async () => {
+	it('initialises, chunks and embeds a window, embeds into one transferable buffer, and disposes', async () => {
 		const engines: FakeEmbedder[] = [];
 		const handle = fakeHandler(engines);
 		expect(await handle({ id: 1, type: 'init', ...init })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256 });
-		const chunked = await handle({ id: 2, type: 'chunk', note: { path: 'a/Note.md', title: 'Note', markdown: '# H\n\nHello there.' } });
-		expect(chunked).toMatchObject({ id: 2, ok: true, type: 'chunk', passages: [{ text: 'Note\n\nH\nHello there.', heading: 'H' }] });
+		const window = await handle({ id: 2, type: 'index-window', maxBatch: 32, notes: [{ path: 'a/Note.md', title: 'Note', markdown: '# H\n\nHello there.' }] });
+		expect(window).toMatchObject({ id: 2, ok: true, type: 'index-window', cancelled: false, notes: [{ ok: true, offset: 0, passages: [{ text: 'Note\n\nH\nHello there.', heading: 'H' }] }] });
+		if (!window.ok || window.type !== 'index-window') throw new Error('expected window response');
+		expect(window.vectors).toEqual(engines[0].vector('Note\n\nH\nHello there.'));
+		expect(transferablesOf(window)).toEqual([window.vectors.buffer]);
 		const embedded = await handle({ id: 3, type: 'embed', texts: ['one', 'two'] });
 		if (!embedded.ok || embedded.type !== 'embed') throw new Error('expected embed response');
 		expect(embedded.count).toBe(2);
@@ -48,8 +51,10 @@ describe('worker handler', () => {
 		expect(await handle({ id: 6, type: 'embed', texts: [1, 2] })).toMatchObject({ id: 6, ok: false, error: { message: /texts/ } });
 		await handle({ id: 7, type: 'init', ...init });
 		const bytes = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
-		const binary = await handle({ id: 8, type: 'chunk', note: { path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) } });
-		expect(binary).toMatchObject({ id: 8, ok: false, type: 'chunk', error: { name: 'ChunkingError' } });
+		const binary = await handle({ id: 8, type: 'index-window', maxBatch: 32, notes: [{ path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) }] });
+		expect(binary).toMatchObject({ id: 8, ok: true, notes: [{ ok: false, stage: 'chunk', failure: /not a text note/ }] });
+		expect(await handle({ id: 10, type: 'index-window', maxBatch: 0, notes: [] })).toMatchObject({ ok: false, error: { name: 'ProtocolError' } });
+		expect(await handle({ id: 11, type: 'cancel' })).toMatchObject({ ok: false, error: { message: /window/ } });
 		const broken = fakeHandler([], 'model file missing');
 		expect(await broken({ id: 9, type: 'init', ...init })).toMatchObject({ ok: false, error: { message: 'model file missing' } });
 	});
@@ -61,8 +66,83 @@ describe('worker handler', () => {
 	});
 });
 
+/** A FakeEmbedder whose model calls are logged and wait until the test releases them. */
+class SteppedEmbedder extends FakeEmbedder {
+	log: string[] = [];
+	private releases: (() => void)[] = [];
+	override embedWordPieces(rows: readonly (readonly number[])[]) {
+		this.log.push(`batch of ${rows.length}`);
+		return new Promise<void>((resolve) => this.releases.push(resolve)).then(() => rows.map((r) => this.vector(this.tokenizer.textFor(r))));
+	}
+	override embed(texts: readonly string[]) {
+		this.log.push(`query ${texts.join()}`);
+		return super.embed(texts);
+	}
+	/** Waits until a model call is waiting, then lets it run. */
+	async release(): Promise<void> {
+		while (this.releases.length === 0) await new Promise((r) => setTimeout(r, 1));
+		this.releases.shift()?.();
+	}
+}
+
+describe('worker handler: windows', () => {
+	const notes = ['x.md', 'y.md', 'z.md'].map((path) => ({ path, title: path.slice(0, 1), markdown: `Words of note ${path}.` }));
+
+	async function stepped(progress: unknown[] = []) {
+		const engine = new SteppedEmbedder({ dim: 8 });
+		const handle = createWorkerHandler({ createEngine: () => Promise.resolve(engine), progress: (p) => progress.push(p) });
+		await handle({ id: 1, type: 'init', ...init });
+		return { engine, handle };
+	}
+
+	it('tokenizes each passage once, plans the batches once and embeds them batch by batch, reporting each', async () => {
+		const progress: unknown[] = [];
+		const { engine, handle } = await stepped(progress);
+		const window = handle({ id: 2, type: 'index-window', maxBatch: 2, notes });
+		for (let i = 0; i < 2; i++) await engine.release();
+		const r = await window;
+		if (!r.ok || r.type !== 'index-window') throw new Error('expected window response');
+		const texts = r.notes.flatMap((n) => (n.ok ? n.passages.map((p) => p.text) : []));
+		expect(texts).toEqual(['x\n\nWords of note x.md.', 'y\n\nWords of note y.md.', 'z\n\nWords of note z.md.']);
+		for (const t of texts) expect(engine.tokenizer.tokenized.filter((x) => x === t)).toHaveLength(1);
+		// One plan for the window: two model calls of ≤ 2 rows, never the engine's own text path.
+		expect(engine.log).toEqual(['batch of 2', 'batch of 1']);
+		expect(progress).toEqual([
+			{ id: 2, type: 'progress', embedded: 2, total: 3 },
+			{ id: 2, type: 'progress', embedded: 3, total: 3 },
+		]);
+	});
+
+	it('answers a query that arrives during a window before the window\'s next batch', async () => {
+		const { engine, handle } = await stepped();
+		const window = handle({ id: 2, type: 'index-window', maxBatch: 1, notes });
+		await engine.release();
+		const query = await handle({ id: 3, type: 'embed', texts: ['search words'] });
+		expect(query).toMatchObject({ id: 3, ok: true, type: 'embed', count: 1 });
+		expect(engine.log).toEqual(['batch of 1', 'query search words']);
+		await engine.release();
+		await engine.release();
+		expect(await window).toMatchObject({ ok: true, cancelled: false, embedded: 3 });
+		expect(engine.log).toEqual(['batch of 1', 'query search words', 'batch of 1', 'batch of 1']);
+	});
+
+	it('stops a window between batches on cancel, and holds it while paused', async () => {
+		const { engine, handle } = await stepped();
+		const window = handle({ id: 2, type: 'index-window', maxBatch: 1, notes });
+		await engine.release();
+		expect(await handle({ id: 3, type: 'pause', window: 2 })).toEqual({ id: 3, ok: true, type: 'pause' });
+		await new Promise((r) => setTimeout(r, 20));
+		expect(engine.log).toEqual(['batch of 1']);
+		await handle({ id: 4, type: 'resume', window: 2 });
+		await engine.release();
+		await handle({ id: 5, type: 'cancel', window: 2 });
+		expect(await window).toMatchObject({ id: 2, ok: true, type: 'index-window', cancelled: true, notes: [] });
+		expect(engine.log).toEqual(['batch of 1', 'batch of 1']);
+	});
+});
+
 describe('WorkerClient', () => {
-	it('embeds and chunks through a port, in request order', async () => {
+	it('embeds and indexes windows through a port, in request order', async () => {
 		const engines: FakeEmbedder[] = [];
 		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
 		expect(client.modelKey).toBe('fake/fp32/config.json');
@@ -71,8 +151,9 @@ describe('WorkerClient', () => {
 		expect(Array.from(a[0])).toEqual(Array.from(engines[0].vector('alpha beta')));
 		expect(b).toHaveLength(2);
 		expect(await client.embed([])).toEqual([]);
-		const passages = await client.chunk({ path: 'x.md', title: 'X', markdown: 'Some text.' });
-		expect(passages[0].text).toBe('X\n\nSome text.');
+		const window = await client.windows([{ path: 'x.md', title: 'X', markdown: 'Some text.' }], { maxBatch: 32, between: () => Promise.resolve(true), watch: () => () => undefined });
+		expect(window.notes).toMatchObject([{ ok: true, passages: [{ text: 'X\n\nSome text.' }] }]);
+		expect(window.vectors).toEqual(engines[0].vector('X\n\nSome text.'));
 		await client.dispose();
 		expect(engines[0].disposed).toBe(true);
 		await expect(client.embed(['after'])).rejects.toThrow(/stopped/);
@@ -80,10 +161,9 @@ describe('WorkerClient', () => {
 
 	it('re-throws worker errors with their name and rejects pending requests on terminate', async () => {
 		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init, { transfer: false });
-		const bytes = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
-		const err = await client.chunk({ path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) }).catch((e: unknown) => e);
+		const err = await client.windows([{ path: 'b.md', title: 'b', markdown: 'x' }], { maxBatch: 0, between: () => Promise.resolve(true), watch: () => () => undefined }).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(WorkerRequestError);
-		expect((err as Error).name).toBe('ChunkingError');
+		expect((err as Error).name).toBe('ProtocolError');
 		client.terminate();
 	});
 
@@ -125,12 +205,12 @@ describe('WorkerClient', () => {
 		await expect(client.embed(['later'])).rejects.toThrow('worker script crashed');
 	});
 
-	it('drives the Indexer as its embedder and chunker', async () => {
+	it('drives the Indexer as its embedder and window indexer', async () => {
 		const engines: FakeEmbedder[] = [];
 		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
 		const source = new MemoryNoteSource({ 'A.md': '# One\n\nFirst note.', 'B/C.md': 'Second note. With two sentences.' });
 		const store = new IdbVectorStore(`semantic-note-search/worker-${Date.now()}`);
-		const report = await new Indexer({ source, store, embedder: client, chunk: client.chunk }).run();
+		const report = await new Indexer({ source, store, embedder: client, windows: client.windows }).run();
 		expect(report).toMatchObject({ notes: 2, chunks: 2, embedded: 2, failed: [] });
 		expect((await store.get('A.md'))?.vectors).toHaveLength(8);
 		expect(engines[0].embeddedTexts.sort()).toEqual(['A\n\nOne\nFirst note.', 'C\n\nSecond note. With two sentences.']);
@@ -143,7 +223,7 @@ describe('WorkerClient', () => {
 		for (let i = 0; i < 10; i++) notes[`N${i}.md`] = `Note number ${i} has some words.`;
 		const source = new MemoryNoteSource(notes);
 		const store = new IdbVectorStore(`semantic-note-search/worker-stop-${Date.now()}`);
-		const indexer = new Indexer({ source, store, embedder: client, chunk: client.chunk, windowNotes: 2 });
+		const indexer = new Indexer({ source, store, embedder: client, windows: client.windows, windowNotes: 2 });
 		indexer.on('records', (c) => {
 			if (c.upserted.length > 0) client.terminate();
 		});

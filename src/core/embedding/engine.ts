@@ -86,6 +86,15 @@ class TransformersEngine implements EmbeddingEngine {
 		return run;
 	}
 
+	embedWordPieces(rows: readonly (readonly number[])[]): Promise<Float32Array[]> {
+		const run = this.queue.then(() => {
+			if (this.disposed) throw new Error('The embedding engine was disposed.');
+			return rows.length === 0 ? [] : this.runBatch(rows.map((r) => this.tokenizer.wrap(r)));
+		});
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
 	private async embedNow(texts: readonly string[]): Promise<Float32Array[]> {
 		if (this.disposed) throw new Error('The embedding engine was disposed.');
 		const tokenized = texts.map((text) => this.tokenizer.modelInput(text));

@@ -37,6 +37,11 @@ export class WordPieceTokenizer implements Tokenizer {
 	}
 
 	modelInput(text: string): number[] {
-		return [this.clsId, ...this.wordPieces(text).slice(0, this.maxTokens - 2), this.sepId];
+		return this.wrap(this.wordPieces(text));
+	}
+
+	/** [CLS] + the first `maxTokens - 2` of already tokenized word pieces + [SEP]. */
+	wrap(wordPieces: readonly number[]): number[] {
+		return [this.clsId, ...wordPieces.slice(0, this.maxTokens - 2), this.sepId];
 	}
 }

@@ -24,4 +24,10 @@ export interface Embedder {
 /** A loaded model: its tokenizer plus the embedder running it. */
 export interface EmbeddingEngine extends Embedder {
 	readonly tokenizer: Tokenizer;
+	/**
+	 * Embeds rows of word pieces (`tokenizer.wordPieces`, truncated here like `modelInput`) in one
+	 * model call, so text tokenized once (by the chunker) is not tokenized again; the caller plans
+	 * the batch.
+	 */
+	embedWordPieces(rows: readonly (readonly number[])[]): Promise<Float32Array[]>;
 }

@@ -1,27 +1,19 @@
-import { planBatchesByLength } from '../embedding/batching';
-import type { Embedder } from '../embedding/types';
-import type { Passage } from '../text/passage';
 import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from './errors';
+import type { NoteOutcome, WindowOutcome } from './index-window';
 import { toStoredPassage } from './snippet';
 import type { NoteRecord } from '../store/types';
+import type { WindowControl, WindowIndexer } from './window-port';
 
-/** A note read, hashed and chunked, waiting for its vectors. */
+/** A note read and hashed, waiting to be chunked and embedded. */
 export interface PreparedNote {
 	path: string;
 	mtime: number;
 	size: number;
 	hash: string;
 	title: string;
-	passages: Passage[];
-	/** Set when reading or chunking failed: the note is stored with this reason and no vectors. */
+	markdown: string;
+	/** Set when reading failed: the note is stored with this reason and no vectors. */
 	failure?: string;
-}
-
-export interface WindowOptions {
-	embedder: Embedder;
-	maxBatch: number;
-	/** Awaited before every embedding call: waits while paused, resolves false once cancelled. */
-	gate: () => Promise<boolean>;
 }
 
 /** Carries the count of notes whose embedding failed in a row across windows. */
@@ -40,97 +32,61 @@ export interface WindowResult {
 	unavailable?: Error;
 }
 
-function checkVectors(vectors: readonly Float32Array[], count: number, dim: number): void {
-	if (vectors.length !== count) throw new Error(`embedder returned ${vectors.length} vectors for ${count} passages`);
-	for (const v of vectors) {
-		if (v.length !== dim) throw new Error(`embedder returned a vector of ${v.length} values, expected ${dim}`);
-		for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) throw new Error('embedder returned a non-finite value');
-	}
-}
-
 /**
- * Embeds the passages of a window of notes. Passages of all notes are sorted by length and sent
- * in batches of at most `maxBatch` that also end where the next passage would make the batch pad
- * too much (the engine's own `planBatchesByLength`, so the engine keeps each call as one batch).
- * When a batch fails, its notes are retried one by one so that a single bad note cannot fail its
- * neighbours.
+ * Has a window of notes chunked and embedded in one call of `run` (one worker request in the
+ * plugin) and turns the outcome into records. Notes failing to embed in a row across windows
+ * (`streak`) mean the embedder is broken: the run stops and those notes are left for the next run.
  */
-export async function embedWindow(notes: readonly PreparedNote[], opts: WindowOptions, streak: FailureStreak): Promise<WindowResult> {
-	const { embedder, maxBatch } = opts;
-	const dim = embedder.dim;
-	const vectors = notes.map((n) => new Array<Float32Array | undefined>(n.passages.length));
-	const suspect = new Set<number>();
-	const items: [note: number, passage: number][] = [];
-	notes.forEach((n, i) => {
-		if (!n.failure) n.passages.forEach((_, j) => items.push([i, j]));
-	});
-	// Model input length: the passage's word pieces plus [CLS] and [SEP].
-	const plan = planBatchesByLength(
-		items.map(([i, j]) => notes[i].passages[j].wordPieces + 2),
-		{ maxRows: maxBatch },
-	);
-
-	let embedded = 0;
-	for (const positions of plan) {
-		if (!(await opts.gate())) return { records: [], embedded, cancelled: true };
-		const batch = positions.map((k) => items[k]);
-		try {
-			const out = await embedder.embed(batch.map(([i, j]) => notes[i].passages[j].text));
-			checkVectors(out, batch.length, dim);
-			batch.forEach(([i, j], k) => (vectors[i][j] = out[k]));
-			embedded += batch.length;
-		} catch {
-			for (const [i] of batch) suspect.add(i);
-		}
+export async function embedWindow(notes: readonly PreparedNote[], run: WindowIndexer, control: WindowControl, streak: FailureStreak): Promise<WindowResult> {
+	const todo = notes.filter((n) => !n.failure);
+	let outcome: WindowOutcome;
+	try {
+		outcome = await run(
+			todo.map((n) => ({ path: n.path, title: n.title, markdown: n.markdown })),
+			control,
+		);
+	} catch (err) {
+		return { records: [], embedded: 0, cancelled: false, unavailable: isEmbedderUnavailable(err) ? err : new EmbedderUnavailableError(errorMessage(err)) };
 	}
+	if (outcome.cancelled) return { records: [], embedded: outcome.embedded, cancelled: true };
 
-	const failures = new Map<number, string>();
-	const streakNotes: number[] = [];
-	for (const i of [...suspect].sort((a, b) => a - b)) {
-		const note = notes[i];
-		try {
-			for (let b = 0; b < note.passages.length; b += maxBatch) {
-				if (!(await opts.gate())) return { records: [], embedded, cancelled: true };
-				const slice = note.passages.slice(b, b + maxBatch);
-				const out = await embedder.embed(slice.map((p) => p.text));
-				checkVectors(out, slice.length, dim);
-				out.forEach((v, k) => (vectors[i][b + k] = v));
-				embedded += slice.length;
-			}
+	const outcomes = new Map<PreparedNote, NoteOutcome>(todo.map((n, i) => [n, outcome.notes[i]]));
+	const isSuspect = (o: NoteOutcome | undefined): boolean => o !== undefined && (o.ok ? o.retried : o.stage === 'embed');
+	const skip = new Set<PreparedNote>();
+	let streakNotes: PreparedNote[] = [];
+	let unavailable: Error | undefined;
+	for (const note of todo) {
+		const o = outcomes.get(note) as NoteOutcome;
+		// Once the embedder is deemed broken, the notes it failed on after that are not blamed.
+		if (unavailable) {
+			if (isSuspect(o)) skip.add(note);
+			continue;
+		}
+		if (o.ok && o.retried) {
 			streak.count = 0;
-			streakNotes.length = 0;
-		} catch (err) {
-			failures.set(i, `embedding failed: ${errorMessage(err)}`);
+			streakNotes = [];
+		} else if (!o.ok && o.stage === 'embed') {
 			streak.count++;
-			streakNotes.push(i);
-			if (streak.count >= SYSTEMIC_FAILURES || isEmbedderUnavailable(err)) {
-				// Keep what succeeded; the notes of the failing streak are left for the next run.
-				const skip = new Set(streakNotes);
-				const records = notes
-					.map((n, k) => (skip.has(k) || (suspect.has(k) && !failures.has(k) && !isComplete(vectors[k])) ? undefined : toRecord(n, vectors[k], failures.get(k), dim)))
-					.filter((r): r is NoteRecord => r !== undefined);
-				return { records, embedded, cancelled: false, unavailable: isEmbedderUnavailable(err) ? err : new EmbedderUnavailableError(errorMessage(err)) };
+			streakNotes.push(note);
+			if (streak.count >= SYSTEMIC_FAILURES) {
+				unavailable = new EmbedderUnavailableError(o.failure);
+				for (const n of streakNotes) skip.add(n);
 			}
 		}
 	}
-	// Cancelled while the last notes were retried: their failures may be the cancellation's doing.
-	if (suspect.size > 0 && !(await opts.gate())) return { records: [], embedded, cancelled: true };
 	// A window without a failing note proves the embedder works.
-	if (suspect.size === 0 && items.length > 0) streak.count = 0;
-	return { records: notes.map((n, i) => toRecord(n, vectors[i], failures.get(i), dim)), embedded, cancelled: false };
+	if (!todo.some((n) => isSuspect(outcomes.get(n))) && outcome.embedded > 0) streak.count = 0;
+	const records = notes.filter((n) => !skip.has(n)).map((n) => toRecord(n, outcomes.get(n), outcome));
+	return { records, embedded: outcome.embedded, cancelled: false, ...(unavailable ? { unavailable } : {}) };
 }
 
-function isComplete(v: readonly (Float32Array | undefined)[]): boolean {
-	return v.every((x) => x !== undefined);
-}
-
-function toRecord(note: PreparedNote, vectors: readonly (Float32Array | undefined)[], embedFailure: string | undefined, dim: number): NoteRecord {
-	const failure = note.failure ?? embedFailure;
+function toRecord(note: PreparedNote, o: NoteOutcome | undefined, window: WindowOutcome): NoteRecord {
 	const base = { path: note.path, mtime: note.mtime, size: note.size, hash: note.hash };
-	if (failure) return { ...base, passages: [], vectors: new Float32Array(0), failure };
-	const flat = new Float32Array(note.passages.length * dim);
-	vectors.forEach((v, j) => {
-		if (v) flat.set(v, j * dim);
-	});
-	return { ...base, passages: note.passages.map((p, j) => toStoredPassage(p, note.title, j === 0)), vectors: flat };
+	const failure = note.failure ?? (o && !o.ok ? o.failure : undefined);
+	if (failure !== undefined || !o?.ok) return { ...base, passages: [], vectors: new Float32Array(0), failure: failure ?? 'not embedded' };
+	const { dim } = window;
+	// A copy, so the record does not keep the whole window's buffer alive.
+	const vectors = window.vectors.slice(o.offset * dim, (o.offset + o.passages.length) * dim);
+	const passages = o.passages.map((p, j) => toStoredPassage(p, note.title, j === 0));
+	return { ...base, passages, vectors, ...(o.notice !== undefined ? { notice: o.notice } : {}) };
 }

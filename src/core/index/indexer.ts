@@ -1,17 +1,15 @@
 import type { Embedder } from '../embedding/types';
 import { chunkingKey as defaultChunkingKey } from '../text/chunk-params';
-import type { Chunker } from './chunker-port';
 import { type Clock, systemClock } from './clock';
 import { contentHash } from '../store/content-hash';
 import { EditDebouncer } from './edit-debouncer';
 import { embedWindow, type FailureStreak, type PreparedNote } from './embed-window';
 import { Emitter } from './emitter';
-import { errorMessage, isEmbedderUnavailable } from './errors';
+import { errorMessage } from './errors';
 import { createExclusions, defaultExclusionPatterns } from './exclusions';
 import type { KnownNote } from './known-note';
 import { expectedMeta } from '../store/model-key';
 import type { StoreContents } from '../store/read-store';
-import { capPassages } from './passage-cap';
 import { isUnchanged, matchRenames, planStartup } from './plan';
 import { RecordBook } from './record-book';
 import { RunControl } from './run-control';
@@ -20,13 +18,21 @@ import { emptyReport, finishReport } from './report';
 import { titleOf } from './snippet';
 import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, RebuildNotice, RecordsChange, VaultFile } from './types';
 import type { VectorStore } from '../store/types';
+import type { WindowControl, WindowIndexer } from './window-port';
+
+/**
+ * Characters per passage, to size windows before the notes are chunked (in the worker): about
+ * 4 characters per word piece, 256 word pieces per passage.
+ */
+const CHARS_PER_PASSAGE = 1000;
 
 export interface IndexerOptions {
 	source: NoteSource;
 	store: VectorStore;
-	/** Only `embed`, `dim` and `modelKey` are used; the engine is owned (and disposed) by the caller. */
+	/** Only `modelKey` is used; the engine is owned (and disposed) by the caller. */
 	embedder: Embedder;
-	chunk: Chunker;
+	/** Chunks and embeds a window of notes (the worker, or in-process). */
+	windows: WindowIndexer;
 	/** Default: the config folder `.obsidian/` and `*.excalidraw.md`. */
 	exclusions?: Exclusions;
 	clock?: Clock;
@@ -34,7 +40,7 @@ export interface IndexerOptions {
 	debounceMs?: number;
 	/** Passages per embedding call. Default 32: larger WASM batches exhaust the heap. */
 	maxBatch?: number;
-	/** Passages gathered before a window is embedded and committed. Default 128. */
+	/** Passages (estimated from the notes' length) gathered before a window is embedded and committed. Default 128. */
 	windowPassages?: number;
 	/** Notes gathered before a window is embedded and committed. Default 64. */
 	windowNotes?: number;
@@ -346,32 +352,28 @@ export class Indexer {
 		});
 	}
 
-	/** Reads, hashes and chunks each file; embeds and commits them window by window. */
+	/** Reads and hashes each file; has them chunked, embedded and committed window by window. */
 	private async processFiles(work: readonly VaultFile[], report: IndexReport, prefetched: Map<string, { text: string; hash: string }>): Promise<void> {
-		const { embedder } = this.options;
+		const control: WindowControl = {
+			maxBatch: this.options.maxBatch ?? 32,
+			between: () => this.control.gate(),
+			watch: (listener) => this.control.watch(listener),
+		};
 		const windowPassages = this.options.windowPassages ?? 128;
 		const windowNotes = this.options.windowNotes ?? 64;
 		const streak: FailureStreak = { count: 0 };
 		let window: PreparedNote[] = [];
 		let pending = 0;
-		/** Notes cut to MAX_PASSAGES_PER_NOTE in the open window, by their prepared path. */
-		let capped = new Map<string, string>();
 		this.tracker.startCount(work.length);
 
 		const flushWindow = async (): Promise<boolean> => {
 			if (window.length === 0) return true;
 			const notes = window;
-			const notices = capped;
 			window = [];
 			pending = 0;
-			capped = new Map();
-			const result = await embedWindow(notes, { embedder, maxBatch: this.options.maxBatch ?? 32, gate: () => this.control.gate() }, streak);
+			const result = await embedWindow(notes, this.options.windows, control, streak);
 			if (result.cancelled) return false;
-			const records = result.records.map((r) => {
-				const notice = notices.get(r.path);
-				return notice !== undefined && r.failure === undefined ? { ...r, notice } : r;
-			});
-			await this.book.commit(records, (path) => this.placeOf(path));
+			await this.book.commit(result.records, (path) => this.placeOf(path));
 			report.embedded += result.embedded;
 			this.tracker.advance(notes.length);
 			if (result.unavailable) throw result.unavailable;
@@ -393,10 +395,8 @@ export class Indexer {
 				this.tracker.advance(1, path);
 				continue;
 			}
-			const notice = capPassages(prepared);
-			if (notice !== undefined) capped.set(prepared.path, notice);
 			window.push(prepared);
-			pending += prepared.passages.length;
+			pending += Math.ceil(prepared.markdown.length / CHARS_PER_PASSAGE);
 			if (pending >= windowPassages || window.length >= windowNotes) {
 				if (!(await flushWindow())) return;
 			}
@@ -404,9 +404,9 @@ export class Indexer {
 		await flushWindow();
 	}
 
-	/** Reads and chunks one note, or settles it as unchanged content (metadata update only). */
+	/** Reads and hashes one note, or settles it as unchanged content (metadata update only). */
 	private async prepare(file: VaultFile, path: string, pre: { text: string; hash: string } | undefined): Promise<PreparedNote | 'unchanged'> {
-		const base = { path, mtime: file.mtime, size: file.size, title: titleOf(path), passages: [] };
+		const base = { path, mtime: file.mtime, size: file.size, title: titleOf(path), markdown: '' };
 		let text: string;
 		let hash: string;
 		try {
@@ -420,14 +420,7 @@ export class Indexer {
 			await this.book.touch(() => this.resolve(path), file);
 			return 'unchanged';
 		}
-		try {
-			const passages = await this.options.chunk({ path, title: base.title, markdown: text });
-			return { ...base, hash, passages };
-		} catch (err) {
-			// The worker that chunks is gone: stop the run rather than blame the note.
-			if (isEmbedderUnavailable(err)) throw err;
-			return { ...base, hash, failure: `chunking failed: ${errorMessage(err)}` };
-		}
+		return { ...base, hash, markdown: text };
 	}
 
 	/** Where a record of the run belongs now (renames during the run applied); undefined if deleted or excluded meanwhile. */

@@ -1,5 +1,3 @@
-import type { PreparedNote } from './embed-window';
-
 /**
  * Most passages embedded for one note. A 5 MB note chunks into thousands of passages: tens of
  * minutes of embedding (at ~400 word pieces/s in WASM) during which no other note is indexed,
@@ -17,12 +15,11 @@ function partlyIndexedNotice(kept: number, total: number): string {
 }
 
 /**
- * Cuts a prepared note to `MAX_PASSAGES_PER_NOTE` passages in place; returns the notice to store
- * with it, or undefined when nothing was cut.
+ * Cuts a note's passages (and their ids) to `MAX_PASSAGES_PER_NOTE`; the notice to store with it
+ * is undefined when nothing was cut.
  */
-export function capPassages(note: PreparedNote): string | undefined {
-	if (note.passages.length <= MAX_PASSAGES_PER_NOTE) return undefined;
+export function capPassages<T extends { passages: unknown[]; ids: unknown[] }>(note: T): { note: T; notice?: string } {
+	if (note.passages.length <= MAX_PASSAGES_PER_NOTE) return { note };
 	const notice = partlyIndexedNotice(MAX_PASSAGES_PER_NOTE, note.passages.length);
-	note.passages = note.passages.slice(0, MAX_PASSAGES_PER_NOTE);
-	return notice;
+	return { note: { ...note, passages: note.passages.slice(0, MAX_PASSAGES_PER_NOTE), ids: note.ids.slice(0, MAX_PASSAGES_PER_NOTE) }, notice };
 }

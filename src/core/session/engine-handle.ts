@@ -1,13 +1,13 @@
 import type { Embedder } from '../embedding/types';
-import type { Chunker } from '../index/chunker-port';
+import type { WindowIndexer } from '../index/window-port';
 
 /**
- * A loaded model: the embedder, the chunker that matches its tokenizer, and how to stop both.
+ * A loaded model: the embedder, the window indexer that chunks and embeds with it, and how to stop both.
  * The plugin's runs in the embedding worker; the CLI's and the tests' run in-process.
  */
 export interface EngineHandle {
 	embedder: Embedder;
-	chunk: Chunker;
+	windows: WindowIndexer;
 	/** Frees the model (terminates the worker, if any). */
 	dispose(): Promise<void>;
 }

@@ -21,14 +21,26 @@ interface Measured extends Unit {
 	tokens: number;
 }
 
+/** Passages with the word-piece ids of each passage's text, so nothing tokenizes them again. */
+export interface TokenizedPassages {
+	passages: Passage[];
+	/** `ids[i]`: word pieces of `passages[i].text`, without [CLS]/[SEP]. */
+	ids: number[][];
+}
+
+/** The passages of `chunkNoteTokenized`, without their ids. */
+export function chunkNote(note: NoteInput, tokenizer: Tokenizer, params: Readonly<ChunkingParams> = CHUNKING): Passage[] {
+	return chunkNoteTokenized(note, tokenizer, params).passages;
+}
+
 /**
  * Cuts a note into passages of at most `params.maxTokens` word pieces including [CLS]/[SEP],
  * counted with the model's tokenizer. Breaks at headings first, then paragraphs, then sentences,
  * then words; repeats one sentence across a break inside a section. The title is embedded with
  * the first passage; the path never is. Throws ChunkingError for binary files.
  */
-export function chunkNote(note: NoteInput, tokenizer: Tokenizer, params: Readonly<ChunkingParams> = CHUNKING): Passage[] {
-	if (isExcalidraw(note.path, note.markdown)) return [];
+export function chunkNoteTokenized(note: NoteInput, tokenizer: Tokenizer, params: Readonly<ChunkingParams> = CHUNKING): TokenizedPassages {
+	if (isExcalidraw(note.path, note.markdown)) return { passages: [], ids: [] };
 	const { text, unreadable } = sanitize(note.markdown);
 	if (looksBinary(text.length, unreadable)) {
 		throw new ChunkingError(`not a text note (${Math.round((100 * unreadable) / text.length)}% unreadable characters)`);
@@ -58,8 +70,9 @@ function pack(
 	maxText: number,
 	params: Readonly<ChunkingParams>,
 	tokenizer: Tokenizer,
-): Passage[] {
+): TokenizedPassages {
 	const passages: Passage[] = [];
+	const ids: number[][] = [];
 	let current: Measured[] = [];
 	let tokens = 0;
 	const budget = (): number => (passages.length === 0 && title ? maxText - titleTokens : maxText);
@@ -70,12 +83,15 @@ function pack(
 		const body = current.map((u, i) => (i > 0 && u.boundary !== 'sentence' ? '\n' : i > 0 ? ' ' : '') + u.text).join('');
 		const text = passages.length === 0 && title ? `${title}\n\n${body}` : body;
 		const last = current[current.length - 1];
+		// The passage's one tokenization: its count here, its ids for the model later.
+		const pieces = tokenizer.wordPieces(text);
+		ids.push(pieces);
 		passages.push({
 			text,
 			heading: last.heading,
 			start: current[0].start,
 			end: last.end,
-			wordPieces: tokenizer.countWordPieces(text),
+			wordPieces: pieces.length,
 		});
 		current = [];
 		tokens = 0;
@@ -111,7 +127,7 @@ function pack(
 		tokens += u.tokens;
 	}
 	emit();
-	return enforceLimit(passages, maxText, tokenizer);
+	return enforceLimit({ passages, ids }, maxText, tokenizer);
 }
 
 /** Index of the last paragraph start that leaves at least half the budget before it, or -1. */
@@ -148,17 +164,18 @@ function overlapOf(prev: readonly Measured[], next: Measured, params: Readonly<C
  * Word pieces are additive across whitespace for BERT-style tokenizers, so packing by unit
  * counts is exact; this check guards against a tokenizer for which that does not hold.
  */
-function enforceLimit(passages: Passage[], maxText: number, tokenizer: Tokenizer): Passage[] {
-	for (const p of passages) {
-		if (p.wordPieces <= maxText) continue;
+function enforceLimit(out: TokenizedPassages, maxText: number, tokenizer: Tokenizer): TokenizedPassages {
+	out.passages.forEach((p, i) => {
+		if (p.wordPieces <= maxText) return;
 		let words = p.text.split(' ');
 		while (words.length > 1 && tokenizer.countWordPieces(words.join(' ')) > maxText) {
 			words = words.slice(0, Math.max(1, Math.floor(words.length * 0.9)));
 		}
 		p.text = words.join(' ');
-		p.wordPieces = tokenizer.countWordPieces(p.text);
-	}
-	return passages;
+		out.ids[i] = tokenizer.wordPieces(p.text);
+		p.wordPieces = out.ids[i].length;
+	});
+	return out;
 }
 
 /** A title longer than `max` word pieces is cut at a word so it cannot crowd out the passage. */

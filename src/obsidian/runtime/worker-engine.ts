@@ -24,7 +24,7 @@ export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype): Promise
 	}
 	return {
 		embedder: client,
-		chunk: client.chunk,
+		windows: client.windows,
 		// Terminating frees the model and the WASM heap at once; no need to ask the worker politely.
 		dispose: () => {
 			client.terminate();

@@ -57,4 +57,10 @@ describe('engine vs float64 reference on the synthetic MiniLM', () => {
 		expect(batchVsSingle).toBeLessThanOrEqual(TOLERANCE);
 	}, SLOW_TIMEOUT);
 
+	test('embedding already tokenized word pieces (the indexing path) agrees within 1e-6 too', async () => {
+		// Row by row: one call padding every text to the longest would be slow and prove no more.
+		const fromIds: Float32Array[] = [];
+		for (const text of PARITY_TEXTS) fromIds.push(...(await engine.embedWordPieces([engine.tokenizer.wordPieces(text)])));
+		expect(compareWithReference(fromIds, reference, TOLERANCE).ok).toBe(true);
+	}, SLOW_TIMEOUT);
 });

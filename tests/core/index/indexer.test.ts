@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { localChunker } from '../../../src/core/index/chunker-port';
+import { localWindows } from '../../../src/core/index/window-port';
 import { createExclusions, defaultExclusionPatterns } from '../../../src/core/index/exclusions';
 import { IdbVectorStore } from '../../../src/core/store/idb-store';
 import { Indexer, type IndexerOptions } from '../../../src/core/index/indexer';
@@ -21,7 +21,7 @@ function setup(notes: Record<string, string>, overrides: Partial<IndexerOptions>
 	const clock = new ManualClock();
 	const make = (opts: Partial<IndexerOptions> = {}) => {
 		const e = (opts.embedder ?? overrides.embedder ?? embedder) as FakeEmbedder;
-		return new Indexer({ source, store, embedder: e, chunk: localChunker(e.tokenizer), clock, debounceMs: 1000, ...overrides, ...opts });
+		return new Indexer({ source, store, embedder: e, windows: localWindows(e), clock, debounceMs: 1000, ...overrides, ...opts });
 	};
 	return { source, embedder, store, clock, make, indexer: make() };
 }
@@ -205,13 +205,13 @@ describe('Indexer', () => {
 		const flaky = new FlakyEmbedder({ dim: 16 });
 		flaky.failAfterCalls = 6;
 		const { make, store } = setup(vault, { windowNotes: 4, windowPassages: 1000, maxBatch: 8 });
-		await expect(make({ embedder: flaky, chunk: localChunker(flaky.tokenizer) }).run()).rejects.toThrow(/embedder crashed/);
+		await expect(make({ embedder: flaky, windows: localWindows(flaky) }).run()).rejects.toThrow(/embedder crashed/);
 		const saved = await store.all();
 		expect(saved.length).toBeGreaterThan(0);
 		expect(saved.length).toBeLessThan(30);
 		expect(saved.every((r) => r.failure === undefined)).toBe(true);
 		const healthy = new FakeEmbedder({ dim: 16 });
-		const report = await make({ embedder: healthy, chunk: localChunker(healthy.tokenizer) }).run();
+		const report = await make({ embedder: healthy, windows: localWindows(healthy) }).run();
 		expect(report.reused).toBe(saved.length);
 		expect(report.failed).toEqual([]);
 		expect(report.embedded).toBe(report.chunks - saved.reduce((n, r) => n + r.passages.length, 0));
@@ -221,7 +221,7 @@ describe('Indexer', () => {
 		const { make, store } = setup(notes);
 		await make().run();
 		const other = new FakeEmbedder({ dim: 16, modelKey: 'other-model' });
-		const indexer = make({ embedder: other, chunk: localChunker(other.tokenizer) });
+		const indexer = make({ embedder: other, windows: localWindows(other) });
 		const notices: RebuildNotice[] = [];
 		const resets: boolean[] = [];
 		indexer.on('rebuild', (n) => notices.push(n));
@@ -242,7 +242,7 @@ describe('Indexer', () => {
 		await set('note:Boats/Engines.md', { path: 'Boats/Engines.md', mtime: 1, size: 1, hash: 'x', passages: [], vectors: new Float32Array([NaN]) }, raw);
 		expect(await store.get('Garden.md')).toBeUndefined();
 		embedder.embeddedTexts = [];
-		const report = await new Indexer({ source: new MemoryNoteSource(notes), store, embedder, chunk: localChunker(embedder.tokenizer) }).run();
+		const report = await new Indexer({ source: new MemoryNoteSource(notes), store, embedder, windows: localWindows(embedder) }).run();
 		expect(report.embedded).toBe(4);
 		expect((await store.get('Garden.md'))?.passages).toHaveLength(2);
 	});
@@ -286,7 +286,7 @@ describe('Indexer', () => {
 		flaky.poison = /POISON/;
 		const { make, source, store } = setup(vault);
 		source.unreadable.add('unreadable.md');
-		const report = await make({ embedder: flaky, chunk: localChunker(flaky.tokenizer) }).run();
+		const report = await make({ embedder: flaky, windows: localWindows(flaky) }).run();
 		expect(report.notes).toBe(12);
 		const reasons = Object.fromEntries(report.failed.map((f) => [f.path, f.reason]));
 		expect(Object.keys(reasons).sort()).toEqual(['binary.md', 'poison.md', 'unreadable.md']);
@@ -301,11 +301,11 @@ describe('Indexer', () => {
 		// A failed note is not retried until it changes.
 		flaky.poison = undefined;
 		flaky.embeddedTexts = [];
-		const again = await make({ embedder: flaky, chunk: localChunker(flaky.tokenizer) }).run();
+		const again = await make({ embedder: flaky, windows: localWindows(flaky) }).run();
 		expect(again.embedded).toBe(0);
 		expect(again.failed).toHaveLength(3);
 		source.write('poison.md', 'This passage is fine now.');
-		const fixed = await make({ embedder: flaky, chunk: localChunker(flaky.tokenizer) }).run();
+		const fixed = await make({ embedder: flaky, windows: localWindows(flaky) }).run();
 		expect(fixed.failed.map((f) => f.path).sort()).toEqual(['binary.md', 'unreadable.md']);
 		const status = await make().status();
 		expect(status.failed.map((f) => f.path)).toEqual(['binary.md', 'unreadable.md']);

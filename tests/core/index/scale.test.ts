@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { localChunker } from '../../../src/core/index/chunker-port';
+import { localWindows } from '../../../src/core/index/window-port';
 import { IdbVectorStore } from '../../../src/core/store/idb-store';
 import { Indexer } from '../../../src/core/index/indexer';
 import { FakeEmbedder } from '../../helpers/fake-embedder';
@@ -20,7 +20,7 @@ describe('indexing a 1,000-note vault', () => {
 			return embed(texts);
 		};
 		const store = new IdbVectorStore(`semantic-note-search/scale-${Date.now()}`);
-		const make = () => new Indexer({ source, store, embedder, chunk: localChunker(embedder.tokenizer) });
+		const make = () => new Indexer({ source, store, embedder, windows: localWindows(embedder) });
 		const t0 = performance.now();
 		const first = await make().run();
 		const firstSeconds = (performance.now() - t0) / 1000;
