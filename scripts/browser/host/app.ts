@@ -73,13 +73,15 @@ export class Vault extends Events {
 	}
 }
 
+const NO_LINKS: Record<string, Record<string, number>> = {};
+
 export class HostApp {
 	readonly vault: Vault;
 	readonly workspace: Workspace;
 	/** The host parses no notes: no cached metadata and no links, so filters by tag or link find none. */
 	readonly metadataCache = Object.assign(new Events(), {
 		getFileCache: (): null => null,
-		resolvedLinks: {} as Record<string, Record<string, number>>,
+		resolvedLinks: NO_LINKS,
 	});
 	/** Enabled plugins by id, as Obsidian keeps them (the shim's Plugin registers itself here on load). */
 	readonly plugins = {
