@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
 
 function resolveImport(from: string, specifier: string): string | undefined {
 	const base = path.resolve(path.dirname(from), specifier);
-	for (const candidate of [`${base}.ts`, path.join(base, 'index.ts'), base]) {
+	// `.d.ts`: type-only modules such as api/semantic-note-search.d.ts.
+	for (const candidate of [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base]) {
 		try {
 			if (statSync(candidate).isFile()) return candidate;
 		} catch {
