@@ -7,6 +7,10 @@ interface Info {
 	cls?: string | string[];
 	text?: string;
 	attr?: Record<string, string | number | boolean | null>;
+	/** DomElementInfo's shorthands for common attributes, as Obsidian sets them. */
+	type?: string;
+	placeholder?: string;
+	title?: string;
 }
 
 function createEl(this: HTMLElement, tag: string, o?: Info | string, callback?: (el: HTMLElement) => void): HTMLElement {
@@ -17,6 +21,7 @@ function createEl(this: HTMLElement, tag: string, o?: Info | string, callback?: 
 	for (const c of classes) if (c) el.classList.add(c);
 	if (info.text !== undefined) el.textContent = info.text;
 	for (const [k, v] of Object.entries(info.attr ?? {})) if (v !== null && v !== false) el.setAttribute(k, String(v));
+	for (const k of ['type', 'placeholder', 'title'] as const) if (info[k] !== undefined) el.setAttribute(k, info[k]);
 	this.appendChild(el);
 	callback?.(el);
 	return el;
