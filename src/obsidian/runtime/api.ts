@@ -1,6 +1,6 @@
 import type { SemanticNoteSearchApi, SemanticNoteSearchOptions, SemanticNoteSearchResult } from '../../../api/semantic-note-search';
 import { publicResult } from '../../core/search/public-result';
-import type { ResultOverrides, Runtime } from './ports';
+import type { ResultOverrides, Runtime, SearchAnswer } from './ports';
 
 /** Checks what another plugin passed: a clear error, never a silent default for a wrong value. */
 function overrides(options: SemanticNoteSearchOptions | undefined): ResultOverrides {
@@ -26,7 +26,7 @@ export function createApi(runtime: () => Runtime | null): SemanticNoteSearchApi 
 		if (!r) throw new Error('Semantic note search is not running.');
 		return r;
 	};
-	const answer = async (results: Promise<{ results: Parameters<typeof publicResult>[0][] }>): Promise<SemanticNoteSearchResult[]> => (await results).results.map(publicResult);
+	const answer = async (pending: Promise<SearchAnswer>): Promise<SemanticNoteSearchResult[]> => (await pending).results.map(publicResult);
 	return Object.freeze({
 		version: 1 as const,
 		ready: async () => current().ready(),
