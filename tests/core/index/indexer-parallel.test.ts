@@ -23,11 +23,13 @@ function heldWindows(embedder: FakeEmbedder) {
 			running--;
 		}
 	};
-	/** Lets every held window go, until the run is over. */
-	const releaseAll = async (done: () => boolean) => {
-		while (!done()) {
+	/** Lets the held windows go in groups of `limit`, each once all of its windows are in flight. */
+	const releaseAll = async (limit: number, total: number) => {
+		for (let released = 0; released < total; ) {
+			const group = Math.min(limit, total - released);
+			while (held.length < group) await new Promise((r) => setTimeout(r, 1));
+			released += group;
 			held.splice(0).forEach((r) => r());
-			await new Promise((r) => setTimeout(r, 1));
 		}
 	};
 	return { windows, seen, releaseAll };
@@ -38,9 +40,9 @@ async function runWith(parallel: (() => number) | undefined, notes = syntheticVa
 	const held = heldWindows(embedder);
 	const store = new IdbVectorStore(`semantic-note-search/parallel-${Math.random()}`);
 	const indexer = new Indexer({ source: new MemoryNoteSource(notes), store, embedder, windows: held.windows, windowNotes: 2, parallelWindows: parallel });
-	let finished = false;
-	const report = indexer.run().finally(() => (finished = true));
-	await held.releaseAll(() => finished);
+	const report = indexer.run();
+	// 12 notes, 2 per window.
+	await held.releaseAll(parallel?.() ?? 1, 6);
 	return { report: await report, seen: held.seen, store, notes };
 }
 
