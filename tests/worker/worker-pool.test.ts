@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmbeddingEngine } from '../../src/core/embedding/types';
 import { Indexer } from '../../src/core/index/indexer';
 import type { WindowControl } from '../../src/core/index/window-port';
@@ -230,6 +230,24 @@ describe('WorkerPool: size', () => {
 		await expect.poll(() => p.workerCount).toBe(1);
 		await expect(p.embed(['after the run'])).resolves.toHaveLength(1);
 		expect(log.at(-1)).toBe('w0: query after the run');
+	});
+
+	it('does not index with a worker that loaded other model files than the first', async () => {
+		const keys = ['model-a', 'model-b'];
+		let started = 0;
+		const start = () => {
+			const engine = new FakeEmbedder({ dim: 8, modelKey: keys[Math.min(started++, 1)] });
+			return WorkerClient.start(inProcessPort(createWorkerHandler({ createEngine: () => Promise.resolve(engine as EmbeddingEngine) })), init, { transfer: false });
+		};
+		const p = await pool(start, 2);
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const outcomes = await Promise.all([p.windows(three.slice(0, 1), control), p.windows(three.slice(1), control)]);
+		const messages = logged.mock.calls.map((call) => String(call[0]));
+		logged.mockRestore();
+		expect(outcomes.map((o) => o.notes.every((n) => n.ok))).toEqual([true, true]);
+		expect(started).toBe(2);
+		expect(p.workerCount).toBe(1);
+		expect(messages).toEqual([expect.stringContaining('loaded model-b, not model-a')]);
 	});
 
 	it('with one thread, indexes a vault on a single worker, one window at a time', async () => {
