@@ -11,6 +11,7 @@ import { WorkerClient } from '../../src/worker/worker-client';
 import { WorkerPool } from '../../src/worker/worker-pool';
 import { FakeEmbedder } from '../helpers/fake-embedder';
 import { bundleThreadWorker, startThreadWorker, type ThreadWorker } from '../helpers/thread-worker';
+import { SteppedEmbedder } from '../helpers/stepped-embedder';
 import { MemoryNoteSource } from '../helpers/vault-fixtures';
 
 const init: InitOptions = { files: { 'config.json': new Uint8Array([1]) }, dtype: 'fp32' };
@@ -124,35 +125,11 @@ describe('WorkerPool with worker threads', () => {
 	});
 });
 
-/** A FakeEmbedder whose model calls are logged and wait until the test releases them. */
-class SteppedEmbedder extends FakeEmbedder {
-	private releases: (() => void)[] = [];
-	constructor(
-		readonly name: string,
-		readonly log: string[],
-	) {
-		super({ dim: 8 });
-	}
-	override embedWordPieces(rows: readonly (readonly number[])[]) {
-		this.log.push(`${this.name}: batch of ${rows.length}`);
-		return new Promise<void>((resolve) => this.releases.push(resolve)).then(() => rows.map((r) => this.vector(this.tokenizer.textFor(r))));
-	}
-	override embed(texts: readonly string[]) {
-		this.log.push(`${this.name}: query ${texts.join()}`);
-		return super.embed(texts);
-	}
-	/** Waits until a model call is waiting, then lets it run. */
-	async release(): Promise<void> {
-		while (this.releases.length === 0) await new Promise((r) => setTimeout(r, 1));
-		this.releases.shift()?.();
-	}
-}
-
 /** In-process workers (the real handler) on SteppedEmbedders, so a test decides when each batch ends. */
 function steppedStarter(log: string[]) {
 	const engines: SteppedEmbedder[] = [];
 	const start = () => {
-		const engine = new SteppedEmbedder(`w${engines.length}`, log);
+		const engine = new SteppedEmbedder(log, `w${engines.length}`);
 		engines.push(engine);
 		const handler = createWorkerHandler({ createEngine: () => Promise.resolve(engine as EmbeddingEngine) });
 		return WorkerClient.start(inProcessPort(handler), init, { transfer: false });
