@@ -18,6 +18,8 @@ export interface SemanticSearchSettings {
 	indexOnStartup: boolean;
 	/** The related view leaves out notes that already link to or from the current one. */
 	hideLinked: boolean;
+	/** Off by default: a related-notes section at the end of each open note. */
+	showUnderNote: boolean;
 }
 
 /** Built per vault because the config folder is configurable (`Vault#configDir`). */
@@ -32,6 +34,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		onlyFolders: '',
 		indexOnStartup: true,
 		hideLinked: false,
+		showUnderNote: false,
 	};
 }
 
@@ -61,6 +64,7 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		onlyFolders: str('onlyFolders', d.onlyFolders),
 		indexOnStartup: bool('indexOnStartup', d.indexOnStartup),
 		hideLinked: bool('hideLinked', d.hideLinked),
+		showUnderNote: bool('showUnderNote', d.showUnderNote),
 	};
 }
 
