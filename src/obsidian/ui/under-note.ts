@@ -31,6 +31,8 @@ class NoteSection implements HoverParent {
 	hoverPopover: HoverPopover | null = null;
 	readonly els = new Map<HTMLElement, HTMLElement>();
 	path: string | null = null;
+	/** What the section shows, to skip redrawing an unchanged list (most index changes are about other notes). */
+	shown: string | null = null;
 	/** Increases per refresh so an older, slower answer never overwrites a newer one. */
 	generation = 0;
 
@@ -50,6 +52,8 @@ class NoteSection implements HoverParent {
 			if (!el) {
 				el = parent.createDiv({ cls: UNDER_NOTE_CLASS });
 				this.els.set(parent, el);
+				// A new, empty element: the next render must fill it.
+				this.shown = null;
 			} else if (el.parentElement !== parent) {
 				parent.appendChild(el);
 			}
@@ -60,6 +64,7 @@ class NoteSection implements HoverParent {
 	remove(): void {
 		this.generation++;
 		this.path = null;
+		this.shown = null;
 		for (const el of this.els.values()) el.detach();
 		this.els.clear();
 	}
@@ -127,7 +132,11 @@ export class RelatedUnderNotes extends Component {
 			const path = view.file?.path ?? null;
 			if (path === null || this.isExcluded(path)) section.remove();
 			else if (force || path !== section.path || section.els.size === 0) pending.push(this.refresh(section, path));
-			else section.attach();
+			else {
+				section.attach();
+				// Obsidian built a mode's container anew: its section is empty until drawn again.
+				if (section.shown === null) pending.push(this.refresh(section, path));
+			}
 		}
 		this.settled = Promise.all(pending).then(() => undefined);
 	}
@@ -145,9 +154,14 @@ export class RelatedUnderNotes extends Component {
 	}
 
 	/** Redraws the section in one synchronous step: no moment with an empty section the browser could lay out. */
-	render(section: NoteSection, path: string, outcome: RelatedOutcome): void {
-		const owner = { app: this.app, hoverParent: section, threshold: this.source.threshold };
-		for (const el of section.attach()) {
+	private render(section: NoteSection, path: string, outcome: RelatedOutcome): void {
+		const threshold = this.source.threshold;
+		const shown = JSON.stringify([path, threshold, 'error' in outcome ? String(outcome.error) : outcome.answer]);
+		const els = section.attach();
+		if (shown === section.shown) return;
+		section.shown = shown;
+		const owner = { app: this.app, hoverParent: section, threshold };
+		for (const el of els) {
 			el.empty();
 			el.createDiv({ cls: 'sns-under-note-header', text: 'Related notes' });
 			renderRelated(el, owner, path, outcome);

@@ -181,6 +181,31 @@ describe('related notes under the note', () => {
 		expect(live.children.at(-1)).toBe(section);
 	});
 
+	it('leaves an unchanged list alone and redraws a changed one', async () => {
+		const { under, view, search } = await setup();
+		const row = sections(view)[0].byClass('sns-related-row')[0];
+		search.emitIndexChange();
+		await settle(under);
+		expect(search.relatedAsked).toEqual(['A.md', 'A.md']);
+		expect(sections(view)[0].byClass('sns-related-row')[0]).toBe(row);
+		search.relatedAnswer = () => ({ results: [result('B.md', { score: 0.6, band: 'related' })] });
+		search.emitIndexChange();
+		await settle(under);
+		expect(sections(view)[0].byClass('sns-related-row')[0]).not.toBe(row);
+		expect(sections(view)[0].byClass('sns-band').map((b) => b.getText())).toEqual(['Related']);
+	});
+
+	it("fills the section again when Obsidian rebuilt a mode's container", async () => {
+		const { app, under, view } = await setup();
+		const sizer = view.previewMode.sizerEl;
+		sizer.byClass('mod-footer')[0].detach();
+		const footer = sizer.createDiv({ cls: 'mod-footer' });
+		app.workspace.trigger('layout-change');
+		await settle(under);
+		expect(titles(footer.byClass(UNDER_NOTE_CLASS)[0])).toEqual(['B', 'C', 'D']);
+		expect(sections(view)).toHaveLength(2);
+	});
+
 	it('is in both modes, so switching modes shows it at once', async () => {
 		const { view } = await setup();
 		view.switchMode('preview');
