@@ -5,9 +5,9 @@
  * stays meaningful when other processes share the cores; wall-clock percentiles are shown too.
  * The default 20 rows carry the 5 ms target; 100 (the most the setting allows) is shown too.
  */
-import esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundlePageScript } from '../browser/build';
 import { chromiumMissing, launch } from '../browser/chromium';
 import type { RenderTimes } from './under-note-page';
 import { runPart } from './part';
@@ -35,17 +35,8 @@ export interface UnderNoteResult {
 runPart<{ root: string; rowCounts: number[]; runs: number }, UnderNoteResult>(async ({ root, rowCounts, runs }) => {
 	const missing = chromiumMissing();
 	if (missing) return { skipped: missing };
-	const page = await esbuild.build({
-		entryPoints: [join(root, 'scripts/bench/under-note-page.ts')],
-		bundle: true,
-		write: false,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2022',
-		logLevel: 'warning',
-		absWorkingDir: root,
-		alias: { obsidian: join(root, 'scripts/browser/host/obsidian.ts') },
-	});
+	// The plugin's code imports `obsidian`: the e2e host's module, over the real DOM.
+	const page = await bundlePageScript(root, 'scripts/bench/under-note-page.ts', { obsidian: join(root, 'scripts/browser/host/obsidian.ts') });
 	const css = ['scripts/browser/obsidian-theme.css', 'styles.css'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 	const browser = await launch();
 	try {
@@ -53,7 +44,7 @@ runPart<{ root: string; rowCounts: number[]; runs: number }, UnderNoteResult>(as
 		await tab.setViewportSize({ width: 1280, height: 800 });
 		await tab.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body class="theme-dark"></body></html>');
 		await tab.addStyleTag({ content: css });
-		await tab.addScriptTag({ content: page.outputFiles[0].text });
+		await tab.addScriptTag({ content: page });
 		const cdp = await browser.context.newCDPSession(tab);
 		await cdp.send('Performance.enable');
 		const threadTime = async (): Promise<number> => {

@@ -213,7 +213,7 @@ describe('related notes under the note', () => {
 		expect(titles(reading)).toEqual(['B', 'C', 'D']);
 	});
 
-	it('opens a clicked row at the passage and asks Page preview for a hovered one, with the plugin as source', async () => {
+	it('asks Page preview for a hovered row, with the plugin as source and the section as hover parent', async () => {
 		const { app, view } = await setup();
 		const asked: Record<string, unknown>[] = [];
 		app.workspace.on('hover-link', (info: Record<string, unknown>) => asked.push(info));
@@ -221,11 +221,7 @@ describe('related notes under the note', () => {
 		row.dispatch('mouseover');
 		expect(asked).toHaveLength(1);
 		expect(asked[0]).toMatchObject({ source: HOVER_SOURCE, linktext: 'B.md#Intro', targetEl: row, hoverParent: { hoverPopover: null } });
-		row.dispatch('click');
-		await tick();
-		const md = app.workspace.getActiveViewOfType(MarkdownView);
-		expect(md?.file?.path).toBe('B.md');
-		expect(md?.editor.getCursor()).toEqual({ line: 0, ch: 4 });
+		// Clicks and drags are the sidebar's own (related-list.ts), tested with the related view.
 	});
 
 	it('unloading removes every section and listener', async () => {
