@@ -19,7 +19,7 @@ const outDir = join(root, 'bench-results');
 const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
-const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload'];
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload', 'under-note'];
 // `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
 const reportOnly = process.argv.includes('--report');
 const only = process.argv.slice(2).filter((a) => a !== '--report');
@@ -125,6 +125,7 @@ if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_0
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
 if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });
+if (wanted('under-note')) results.underNote = await run('under-note', { root, rowCounts: [20, 100], runs: 200 });
 
 results.totalSeconds = (performance.now() - started) / 1000;
 results.machine.loadavgAtEnd = loadavg()[0];

@@ -7,6 +7,8 @@ import { modelCacheFolder } from './obsidian/runtime/model-source';
 import type { Runtime, RuntimeFactory } from './obsidian/runtime/ports';
 import { HOVER_SOURCE } from './obsidian/ui/hover-preview';
 import { RelatedNotesView, RELATED_VIEW_TYPE } from './obsidian/ui/related-view';
+import { RelatedUnderNotes } from './obsidian/ui/under-note';
+import { excludedBySettings } from './obsidian/runtime/excluded-notes';
 import { createVaultRuntime } from './obsidian/runtime/runtime';
 import { parseSettings, type SemanticSearchSettings } from './obsidian/runtime/settings';
 import { SettingsApplier } from './obsidian/runtime/settings-applier';
@@ -20,6 +22,8 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	/** Builds index + search; tests replace it before load to run without the worker. */
 	createRuntime: RuntimeFactory = createVaultRuntime;
 	private runtime: Runtime | null = null;
+	/** The related notes under each note, while its setting is on. */
+	private underNotes: RelatedUnderNotes | null = null;
 	/** For other plugins: `app.plugins.getPlugin('semantic-note-search').api` (api/semantic-note-search.d.ts). */
 	readonly api = createApi(() => this.runtime);
 	private jobs = new IndexJobs(() => this.runtime?.index.progress().state === 'cancelled');
@@ -96,7 +100,20 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		this.app.workspace.onLayoutReady(() => {
 			registerVaultEvents(this, this.app, runtime.index);
 			if (this.settings.indexOnStartup) void this.jobs.run(() => runtime.index.sync(), { announce: false });
+			this.applyUnderNotes();
 		});
+	}
+
+	/** Adds the sections under notes when the setting is on; turning it off removes them. From layout ready on. */
+	private applyUnderNotes(): void {
+		const runtime = this.runtime;
+		const on = this.settings.showUnderNote && runtime !== null && this.app.workspace.layoutReady;
+		if (on && !this.underNotes) {
+			this.underNotes = this.addChild(new RelatedUnderNotes(this.app, runtime.search, excludedBySettings(() => this.settings)));
+		} else if (!on && this.underNotes) {
+			this.removeChild(this.underNotes);
+			this.underNotes = null;
+		}
 	}
 
 	async updateSettings(patch: Partial<SemanticSearchSettings>): Promise<void> {
@@ -106,6 +123,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		this.app.saveLocalStorage(this.modelFolderKey, modelFolder === '' ? null : modelFolder);
 		await this.saveData(synced);
 		this.settingsApplier.changed(before, this.settings);
+		this.applyUnderNotes();
 	}
 
 	/** data.json changed on disk (synced from another device): apply it, with this device's model folder. */
@@ -113,6 +131,7 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 		const before = this.settings;
 		this.settings = { ...(await this.syncedSettings()), modelFolder: before.modelFolder };
 		this.settingsApplier.changed(before, this.settings);
+		this.applyUnderNotes();
 	}
 
 	requestReindex(): void {

@@ -13,19 +13,26 @@ export interface PageBundle {
 	mainJs: string;
 }
 
+/** A page script bundled in memory from `entry` (repository-relative), with `alias` for imports such as `obsidian`. */
+export async function bundlePageScript(root: string, entry: string, alias: Record<string, string> = {}): Promise<string> {
+	const page = await esbuild.build({
+		entryPoints: [join(root, entry)],
+		bundle: true,
+		write: false,
+		format: 'iife',
+		platform: 'browser',
+		target: 'es2022',
+		logLevel: 'warning',
+		absWorkingDir: root,
+		alias,
+	});
+	return page.outputFiles[0].text;
+}
+
 export async function buildPage(root: string): Promise<PageBundle> {
 	const [plugin, page] = await Promise.all([
 		esbuild.build({ ...pluginBuildOptions({ root, production: true }), write: false, logLevel: 'warning' }),
-		esbuild.build({
-			entryPoints: [join(root, 'scripts/browser/page.ts')],
-			bundle: true,
-			write: false,
-			format: 'iife',
-			platform: 'browser',
-			target: 'es2022',
-			logLevel: 'warning',
-			absWorkingDir: root,
-		}),
+		bundlePageScript(root, 'scripts/browser/page.ts'),
 	]);
-	return { page: page.outputFiles[0].text, mainJs: plugin.outputFiles[0].text };
+	return { page, mainJs: plugin.outputFiles[0].text };
 }

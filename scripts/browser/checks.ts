@@ -2,7 +2,7 @@
  * What the browser run must show, as a list of broken expectations (empty = pass). Shared by the
  * vitest test and the command line, so both judge a run the same way.
  */
-import type { E2EResult, IndexStatusTable } from './e2e';
+import type { E2EResult, IndexStatusTable, Row } from './e2e';
 
 /** A main-thread task longer than this is a visible freeze. */
 export const MAX_LONG_TASK_MS = 100;
@@ -47,10 +47,47 @@ export function checkE2E(r: E2EResult, modelCheck: 'passes' | 'fails'): string[]
 	const longest = Math.max(0, ...r.indexingLongTasks.map((t) => t.duration));
 	expect(longest <= MAX_LONG_TASK_MS, `main thread blocked ${longest.toFixed(0)} ms while indexing (limit ${MAX_LONG_TASK_MS} ms)`);
 	expect(r.styled, 'styles.css did not apply to the rendered rows');
+	checkUnderNote(r, expect);
+	checkHover(r, expect);
+	checkFilteredSearch(r, expect);
 	const u = r.afterUnload;
-	expect(u.commands === 0 && u.statusBarItems === 0 && u.relatedViews === 0, `unload left ${u.commands} commands, ${u.statusBarItems} status bar items, ${u.relatedViews} related views`);
+	expect(
+		u.commands === 0 && u.statusBarItems === 0 && u.relatedViews === 0 && u.underNoteSections === 0,
+		`unload left ${u.commands} commands, ${u.statusBarItems} status bar items, ${u.relatedViews} related views, ${u.underNoteSections} sections under notes`,
+	);
 	expect(u.workersRunning === 0, `unload left ${u.workersRunning} workers running`);
 	expect(r.foreignRequests.length === 0, `requests left localhost: ${r.foreignRequests.join(', ')}`);
 	expect(r.consoleErrors.length === 0, `page errors: ${r.consoleErrors.join(' | ')}`);
 	return problems;
+}
+
+type Expect = (ok: boolean, what: string) => void;
+const rowKey = (rows: Row[]): string => JSON.stringify(rows.map((row) => [row.title, row.score]));
+
+/** The section under the note: the sidebar's rows, in both modes, and the editor never moved by it. */
+function checkUnderNote(r: E2EResult, expect: Expect): void {
+	const u = r.underNote;
+	expect(u.live.length > 0 || u.liveEmpty === r.relatedEmpty, `under the note: ${u.liveEmpty ?? 'no rows'} (sidebar: ${r.relatedEmpty ?? `${r.related.length} rows`})`);
+	expect(rowKey(u.live) === rowKey(r.related), `under the note ${rowKey(u.live)}, in the sidebar ${rowKey(r.related)}`);
+	expect(u.readingVisible && rowKey(u.reading) === rowKey(u.live), `in Reading view the section ${u.readingVisible ? 'shows' : 'is hidden'} with ${rowKey(u.reading)}`);
+	expect(u.scrollable, 'the editor could not scroll in the short window: the scroll checks would mean nothing');
+	expect(u.firstRender.after === u.firstRender.before, `the section's first render moved the editor from ${u.firstRender.before} to ${u.firstRender.after}`);
+	expect(u.redraw.after === u.redraw.before, `redrawing the section moved the editor, scrolled to its end, from ${u.redraw.before} to ${u.redraw.after}`);
+}
+
+/** Hovering results asks Obsidian's Page preview, as the plugin's registered source, with a hover parent. */
+function checkHover(r: E2EResult, expect: Expect): void {
+	expect(r.hoverSources['semantic-note-search']?.defaultMod === true, `Page preview sources: ${JSON.stringify(r.hoverSources)}`);
+	const ours = r.hoverLinks.filter((h) => h.source === 'semantic-note-search' && h.hasHoverParent);
+	expect(ours.some((h) => h.targetClass.includes('suggestion-item')), `no page preview request from the search modal: ${JSON.stringify(r.hoverLinks)}`);
+	const first = r.underNote.live[0];
+	if (first) expect(ours.some((h) => h.targetClass.includes('sns-related-row') && h.linktext.includes(`${first.title}.md`)), `no page preview request for "${first.title}" under the note: ${JSON.stringify(r.hoverLinks)}`);
+}
+
+/** `path:` and `tag:` keep only notes they allow, and without them other notes rank: the filter did the work. */
+function checkFilteredSearch(r: E2EResult, expect: Expect): void {
+	const allowed = new Set(r.filterAllows);
+	expect(r.filteredSearch.length > 0, 'the filtered search showed no results');
+	expect(r.filteredSearch.every((row) => allowed.has(row.title)), `the filtered search listed ${r.filteredSearch.map((row) => row.title).join(', ')}; allowed: ${r.filterAllows.join(', ')}`);
+	expect(r.secondSearch.some((row) => !allowed.has(row.title)), 'the unfiltered search lists only notes the filter allows: the filter check would mean nothing');
 }

@@ -4,7 +4,8 @@
  * headless Chromium through the plugin's own commands and DOM:
  *   1. first start: onload, the start-up sync indexes the vault; search from the modal;
  *   2. reload: the same vault syncs from IndexedDB with nothing re-embedded; the same search, the
- *      related view in the right sidebar; a screenshot of both;
+ *      related view in the right sidebar, the section under the note (scroll position kept, both
+ *      modes), a hover's page preview request; a screenshot; a `path:` + `tag:` search and its screenshot;
  *   3. reindex (confirmed in the plugin's modal) embeds everything again; unload leaves nothing.
  * Main-thread long tasks are recorded by the page (PerformanceObserver 'longtask').
  * Returns what it measured; checks.ts judges it (tests/browser/e2e.test.ts).
@@ -21,6 +22,12 @@ import { serve } from './server';
 const VAULT_FOLDERS = ['Kitchen', 'Garden', 'Finance', 'Books', 'Health', 'Meetings'];
 const QUERY = 'how do I keep a sourdough starter alive';
 const RELATED_TO = 'Kitchen/Sourdough country loaf.md';
+/** The same question restricted as Obsidian's search writes it: a folder and a frontmatter tag. */
+const FILTER = { folder: 'Kitchen/', tag: 'sourdough' };
+const FILTERED_QUERY = `path:${FILTER.folder} tag:#${FILTER.tag} ${QUERY}`;
+/** The editor's scroll position, as read by the driver. */
+const SCROLLER = '.mod-root .cm-scroller';
+const LIVE_SECTION = '.mod-root .cm-sizer > .sns-under-note';
 
 export interface E2EOptions {
 	root: string;
@@ -61,6 +68,29 @@ export interface Startup {
 	indexing: { start: number; end: number };
 }
 
+/** The related notes section under the open note (the setting is on in the host's data.json). */
+export interface UnderNoteRun {
+	/** Its rows in live preview, and in Reading view after switching modes. */
+	live: Row[];
+	liveEmpty?: string;
+	reading: Row[];
+	readingVisible: boolean;
+	/** The editor could scroll before the section was there, so the positions below are real. */
+	scrollable: boolean;
+	/** Editor scrollTop set before the section first rendered, and after it rendered. */
+	firstRender: { before: number; after: number };
+	/** Scrolled to the very bottom before a redraw (after a settings change), and after it. */
+	redraw: { before: number; after: number };
+}
+
+/** A `hover-link` event as the workspace received it. */
+export interface HoverLink {
+	source: string;
+	linktext: string;
+	hasHoverParent: boolean;
+	targetClass: string;
+}
+
 export interface E2EResult {
 	notes: number;
 	first: Startup;
@@ -69,6 +99,14 @@ export interface E2EResult {
 	secondSearch: Row[];
 	related: Row[];
 	relatedEmpty?: string;
+	underNote: UnderNoteRun;
+	/** Hovering the first row under the note: the events, and the sources registered with Page preview. */
+	hoverLinks: HoverLink[];
+	hoverSources: Record<string, { display: string; defaultMod?: boolean }>;
+	/** `path:Kitchen/ tag:#sourdough …` in the search modal, and the titles that filter allows (read from the notes here). */
+	filteredSearch: Row[];
+	filterAllows: string[];
+	filteredScreenshot: string;
 	reindex: IndexStatusTable;
 	notices: string[];
 	/** Long tasks while the first start-up sync embedded the vault. */
@@ -80,7 +118,7 @@ export interface E2EResult {
 	/** The observer saw a deliberate 150 ms block: "no long task" is a real measurement. */
 	observerWorks: boolean;
 	/** After unload: the plugin's commands, status bar item and views, and running workers. */
-	afterUnload: { commands: number; statusBarItems: number; relatedViews: number; workersRunning: number };
+	afterUnload: { commands: number; statusBarItems: number; relatedViews: number; underNoteSections: number; workersRunning: number };
 	screenshot: string;
 	styled: boolean;
 	foreignRequests: string[];
@@ -168,6 +206,67 @@ function readRows(page: Page, selector: string): Promise<Row[]> {
 	);
 }
 
+/** Titles of the notes in FILTER's folder with FILTER's tag in their frontmatter, read here from the notes themselves. */
+function filterAllows(vault: { path: string; markdown: string }[]): string[] {
+	return vault
+		.filter((n) => n.path.startsWith(FILTER.folder))
+		.filter((n) => (/^tags:\s*\[([^\]]*)\]/m.exec(n.markdown)?.[1] ?? '').split(',').map((t) => t.trim()).includes(FILTER.tag))
+		.map((n) => n.path.slice(n.path.lastIndexOf('/') + 1, -'.md'.length));
+}
+
+/**
+ * Redraws the section under the note through the plugin's own path (the sidebar's "Hide notes
+ * already linked" switch changes a setting; open views then refresh) and waits for the new rows.
+ */
+async function redrawUnderNote(page: Page): Promise<void> {
+	await page.$eval(LIVE_SECTION, (el) => el.firstElementChild?.setAttribute('data-e2e-old', ''));
+	await page.click('.mod-right-split .sns-hide-linked input');
+	await page.waitForSelector(`${LIVE_SECTION} > :first-child:not([data-e2e-old])`);
+}
+
+/** Opens the note with a short window, so the editor scrolls, and checks the section under it. */
+async function underNote(page: Page): Promise<UnderNoteRun> {
+	await page.setViewportSize({ width: 1280, height: 480 });
+	const firstBefore = await page.evaluate(
+		async ({ path, scroller }) => {
+			await window.host.openNote(path);
+			const el = document.querySelector(scroller);
+			if (!el) throw new Error(`no ${scroller}`);
+			el.scrollTop = 60;
+			return el.scrollTop;
+		},
+		{ path: RELATED_TO, scroller: SCROLLER },
+	);
+	await page.waitForSelector(`${LIVE_SECTION} .sns-related-row, ${LIVE_SECTION} .sns-empty`);
+	const scrollTop = () => page.$eval(SCROLLER, (el) => el.scrollTop);
+	const firstAfter = await scrollTop();
+	const live = await readRows(page, `${LIVE_SECTION} .sns-related-row`);
+	const liveEmpty = (await page.$eval(LIVE_SECTION, (el) => el.querySelector('.sns-empty')?.textContent)) ?? undefined;
+	// Hide linked notes on (a redraw), then at the very bottom off again (a redraw to the first list).
+	await redrawUnderNote(page);
+	const redrawBefore = await page.$eval(SCROLLER, (el) => {
+		el.scrollTop = el.scrollHeight;
+		return el.scrollTop;
+	});
+	await redrawUnderNote(page);
+	const redrawAfter = await scrollTop();
+	await page.evaluate(() => window.host.setMode('preview'));
+	const readingSection = '.mod-root .markdown-reading-view .sns-under-note';
+	const reading = await readRows(page, `${readingSection} .sns-related-row`);
+	const readingVisible = await page.$eval(readingSection, (el) => (el as HTMLElement).offsetParent !== null);
+	await page.evaluate(() => window.host.setMode('source'));
+	await page.setViewportSize({ width: 1280, height: 800 });
+	return {
+		live,
+		liveEmpty,
+		reading,
+		readingVisible,
+		scrollable: firstBefore === 60,
+		firstRender: { before: firstBefore, after: firstAfter },
+		redraw: { before: redrawBefore, after: redrawAfter },
+	};
+}
+
 export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 	const log = opts.log ?? (() => undefined);
 	const started = performance.now();
@@ -229,7 +328,14 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 		await page.waitForSelector('.mod-right-split .sns-related-row, .mod-right-split .sns-empty');
 		const related = await readRows(page, '.mod-right-split .sns-related-row');
 		const relatedEmpty = (await page.$eval('.mod-right-split .sns-related', (el) => el.querySelector('.sns-empty')?.textContent)) ?? undefined;
+		const underNoteRun = await underNote(page);
+		log(`under the note: ${underNoteRun.live.map((r) => r.title).join(', ') || underNoteRun.liveEmpty}`);
+		// Hovering a row under the note (when it has rows) and a search result asks Obsidian for a page preview.
+		if (underNoteRun.live.length > 0) await page.hover(`${LIVE_SECTION} .sns-related-row`);
 		const secondSearch = await search(page, QUERY);
+		await page.hover('.prompt-results .suggestion-item');
+		const hoverLinks = await page.evaluate(() => window.host.hoverLinks());
+		const hoverSources = await page.evaluate(() => window.host.hoverSources());
 
 		const styled = await page.evaluate(() => {
 			const band = document.querySelector('.sns-band');
@@ -240,6 +346,16 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 		const screenshot = join(opts.outDir, opts.screenshotName);
 		await page.screenshot({ path: screenshot });
 		log(`screenshot: ${screenshot}`);
+		await page.keyboard.press('Escape');
+
+		// The filtered search, over the note scrolled to its end so the section under it shows too.
+		await page.$eval(SCROLLER, (el) => {
+			el.scrollTop = el.scrollHeight;
+		});
+		const filtered = await search(page, FILTERED_QUERY);
+		log(`filtered search "${FILTERED_QUERY}": ${filtered.rows.map((r) => r.title).join(', ')}`);
+		const filteredScreenshot = join(opts.outDir, opts.screenshotName.replace(/\.png$/, '-filtered.png'));
+		await page.screenshot({ path: filteredScreenshot });
 		await page.keyboard.press('Escape');
 
 		await page.evaluate(() => window.host.command('reindex-vault'));
@@ -258,6 +374,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 				commands: window.host.commands().length,
 				statusBarItems: document.querySelectorAll('.status-bar-item').length,
 				relatedViews: document.querySelectorAll('[data-type="semantic-related-notes"]').length,
+				underNoteSections: document.querySelectorAll('.sns-under-note').length,
 				workersRunning: w.started - w.terminated,
 			};
 		});
@@ -271,6 +388,12 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			secondSearch: secondSearch.rows,
 			related,
 			relatedEmpty,
+			underNote: underNoteRun,
+			hoverLinks,
+			hoverSources,
+			filteredSearch: filtered.rows,
+			filterAllows: filterAllows(vault),
+			filteredScreenshot,
 			reindex,
 			notices,
 			indexingLongTasks: overlapping(allLongTasks, first.indexing),

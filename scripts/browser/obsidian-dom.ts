@@ -1,5 +1,5 @@
 /**
- * The DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
+ * The DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass, hasClass,
  * removeClass, toggleClass, setAttr, detach, empty, setText), installed on the real prototype so the
  * plugin's main.js renders into the e2e page exactly the markup and classes it renders in Obsidian.
  */
@@ -38,6 +38,9 @@ export function installObsidianDom(): void {
 		},
 		addClass(this: HTMLElement, ...classes: string[]) {
 			this.classList.add(...classes);
+		},
+		hasClass(this: HTMLElement, cls: string) {
+			return this.classList.contains(cls);
 		},
 		removeClass(this: HTMLElement, ...classes: string[]) {
 			this.classList.remove(...classes);

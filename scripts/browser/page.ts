@@ -39,6 +39,9 @@ window.Worker = class extends PageWorker {
 	}
 };
 
+/** `hover-link` events the workspace received. */
+const hoverLinks: { source: string; linktext: string; hasHoverParent: boolean; targetClass: string }[] = [];
+
 /** Status bar texts with page times: when indexing showed and when it ended. */
 const statusBar: { at: number; text: string }[] = [];
 
@@ -85,7 +88,17 @@ async function start(): Promise<StartInfo> {
 		text: `The built main.js in a minimal Obsidian host (headless Chromium, Blob worker, WASM, IndexedDB) · ${config.banner}`,
 	});
 	app = new HostApp('e2e-vault', notes, root);
-	app.pluginData.set(MANIFEST.id, { modelFolder: MODEL_FOLDER, dtype: config.dtype });
+	// The section under each note is on, as a user would turn it on in the settings.
+	app.pluginData.set(MANIFEST.id, { modelFolder: MODEL_FOLDER, dtype: config.dtype, showUnderNote: true });
+	// Page preview's side of a hover: what reached the workspace, as the core plugin would receive it.
+	app.workspace.on('hover-link', (info: { source?: unknown; linktext?: unknown; hoverParent?: unknown; targetEl?: unknown }) => {
+		hoverLinks.push({
+			source: String(info.source),
+			linktext: String(info.linktext),
+			hasHoverParent: typeof info.hoverParent === 'object' && info.hoverParent !== null && 'hoverPopover' in info.hoverParent,
+			targetClass: info.targetEl instanceof HTMLElement ? info.targetEl.className : '',
+		});
+	});
 	new MutationObserver(() => {
 		const text = app?.statusBar.textContent ?? '';
 		if (statusBar.at(-1)?.text !== text) statusBar.push({ at: performance.now(), text });
@@ -130,6 +143,15 @@ async function openNote(path: string): Promise<void> {
 	await a.workspace.getLeaf().openFile(file);
 }
 
+/** Switches the open note between live preview ('source') and Reading view ('preview'), as its toggle does. */
+function setMode(mode: 'source' | 'preview'): void {
+	const a = mustApp();
+	const view = a.workspace.getLeaf().view;
+	if (!(view instanceof obsidian.MarkdownView)) throw new Error('no note is open');
+	view.setMode(mode);
+	a.workspace.trigger('layout-change');
+}
+
 /** Disables the plugin: everything it registered is cleaned up. */
 function unload(): void {
 	plugin?.unload();
@@ -159,6 +181,7 @@ const host = {
 	start,
 	command,
 	openNote,
+	setMode,
 	unload,
 	probeLongTask,
 	notices: () => Notice.shown.slice(),
@@ -166,6 +189,8 @@ const host = {
 	statusBar: () => statusBar.slice(),
 	workers: () => ({ started: started.size, terminated: terminated.size }),
 	commands: () => [...mustApp().commands.keys()],
+	hoverLinks: () => hoverLinks.slice(),
+	hoverSources: () => Object.fromEntries(mustApp().hoverLinkSources),
 };
 export type Host = typeof host;
 

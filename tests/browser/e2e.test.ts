@@ -2,7 +2,9 @@
  * Real-browser end-to-end test (headless Debian Chromium via playwright-core): the production
  * main.js loaded into a minimal Obsidian host page and driven through its own onload, commands
  * and DOM — the model check, start-up indexing in the Blob worker, search from the modal, the
- * related view, reload from IndexedDB without re-embedding, reindex, unload — with no main-thread
+ * related view, the related notes under the note (in both modes, the editor's scroll position kept),
+ * page preview requests on hover, a `path:` + `tag:` search (screenshot), reload from IndexedDB
+ * without re-embedding, reindex, unload — with no main-thread
  * long task over 100 ms, and a screenshot of the rendered results. Three models: the synthetic
  * one (which fails the model check, so the user's "use anyway" path runs) and the real
  * all-MiniLM-L6-v2 in fp32 and q8, whose rankings must be right.
@@ -29,7 +31,10 @@ function report(result: E2EResult): void {
 			`re-embedded on reload: ${lastRun(result.second.status).embedded}; ` +
 			`typing to results ${result.searchMs} ms (with the 250 ms typing debounce); ${result.seconds.toFixed(0)} s\n` +
 			`[e2e] search "${'how do I keep a sourdough starter alive'}": ${result.firstSearch.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ')}\n` +
-			`[e2e] related to Sourdough country loaf: ${result.related.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ') || result.relatedEmpty}\n`,
+			`[e2e] related to Sourdough country loaf: ${result.related.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ') || result.relatedEmpty}\n` +
+			`[e2e] under the note: ${result.underNote.live.length} rows; editor scrollTop ${result.underNote.firstRender.before} → ${result.underNote.firstRender.after} (first render), ` +
+			`${result.underNote.redraw.before} → ${result.underNote.redraw.after} (redraw at the end)\n` +
+			`[e2e] filtered search: ${result.filteredSearch.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ')}; page preview requests: ${result.hoverLinks.length}\n`,
 	);
 }
 
@@ -38,7 +43,7 @@ const run = (modelDir: string, dtype: 'fp32' | 'q8', banner: string, screenshotN
 
 describe('the built plugin in a real browser', () => {
 	it.skipIf(missing !== undefined)(
-		'with a model that fails the check: indexes once the user uses it anyway, searches, shows related notes, reloads without re-embedding, reindexes and unloads cleanly',
+		'with a model that fails the check: indexes once the user uses it anyway, searches (also filtered), shows related notes in the sidebar and under the note, asks for page previews, reloads without re-embedding, reindexes and unloads cleanly',
 		async () => {
 			const result = await run(inject('syntheticModelDir'), 'fp32', 'synthetic model with random weights: rankings mean nothing', 'e2e-synthetic.png');
 			report(result);

@@ -26,6 +26,8 @@ export class FakeElement {
 	private listeners = new Map<string, Listener[]>();
 	value = '';
 	draggable = false;
+	/** Where a scrollable element is scrolled to; nothing here lays out, so only code sets it. */
+	scrollTop = 0;
 	/** Set by the shim's Setting so a settings tab can be searched by name. */
 	setting?: unknown;
 
@@ -173,6 +175,15 @@ export class FakeElement {
 			out.push(...c.findAll(pred));
 		}
 		return out;
+	}
+	/**
+	 * The first descendant, depth first, matching a selector of one class (`.cm-sizer`), as the
+	 * browser's. Other selectors fail loudly: a selector the shim cannot match must not return null.
+	 */
+	querySelector(selector: string): FakeElement | null {
+		const m = /^\.([\w-]+)$/.exec(selector);
+		if (!m) throw new Error(`not implemented in shim: querySelector("${selector}") (only ".class")`);
+		return this.findAll((el) => el.hasClass(m[1]))[0] ?? null;
 	}
 	/** Test helper: descendants with this class. */
 	byClass(cls: string): FakeElement[] {

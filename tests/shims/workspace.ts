@@ -67,16 +67,84 @@ export abstract class ItemView extends View {
 	onClose(): Promise<void> { return Promise.resolve(); }
 }
 
+/** Reading view's part of a MarkdownView: `containerEl` is `.markdown-preview-view`. */
+export class MarkdownPreviewView {
+	containerEl: FakeElement;
+	/** shim: `.markdown-preview-sizer`, the rendered sections between its header and footer. */
+	sizerEl: FakeElement;
+	private footerEl: FakeElement;
+	constructor(parent: FakeElement) {
+		this.containerEl = parent.createDiv({ cls: ['markdown-preview-view', 'markdown-rendered'] });
+		this.sizerEl = this.containerEl.createDiv({ cls: ['markdown-preview-sizer', 'markdown-preview-section'] });
+		this.sizerEl.createDiv({ cls: 'mod-header' });
+		this.footerEl = this.sizerEl.createDiv({ cls: 'mod-footer' });
+	}
+	/** shim: what rendering the note does: a section per paragraph, before the footer. */
+	render(text: string): void {
+		for (const section of this.sizerEl.children.filter((c) => !c.hasClass('mod-header') && !c.hasClass('mod-footer'))) section.detach();
+		const sections = text.split(/\n{2,}/).map((paragraph) => {
+			const el = new FakeElement('div');
+			el.setText(paragraph);
+			el.parentElement = this.sizerEl;
+			return el;
+		});
+		this.sizerEl.children.splice(this.sizerEl.children.indexOf(this.footerEl), 0, ...sections);
+	}
+	rerender(): void { notImplemented('MarkdownPreviewView.rerender'); }
+	getScroll(): number { return notImplemented('MarkdownPreviewView.getScroll'); }
+	applyScroll(): void { notImplemented('MarkdownPreviewView.applyScroll'); }
+}
+
+/**
+ * Its contentEl holds both modes as Obsidian builds them: the editor
+ * (`.markdown-source-view.is-live-preview > .cm-editor > .cm-scroller > .cm-sizer > .cm-contentContainer > .cm-content`)
+ * and Reading view (`.markdown-reading-view > .markdown-preview-view > .markdown-preview-sizer`);
+ * the mode not in use is hidden.
+ */
 export class MarkdownView extends ItemView {
 	editor = new Editor();
 	file: TFile | null = null;
 	/** shim: the ephemeral state the view was opened with (e.g. `{ line }`). */
 	eState: Record<string, unknown> | undefined;
+	/** shim: the editor's scrolling element and its content. */
+	readonly scrollerEl: FakeElement;
+	private readonly cmContentEl: FakeElement;
+	private readonly sourceEl: FakeElement;
+	private readonly readingEl: FakeElement;
+	previewMode: MarkdownPreviewView;
+	private currentMode: 'source' | 'preview' = 'source';
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.sourceEl = this.contentEl.createDiv({ cls: ['markdown-source-view', 'cm-s-obsidian', 'mod-cm6', 'is-live-preview'] });
+		this.scrollerEl = this.sourceEl.createDiv({ cls: 'cm-editor' }).createDiv({ cls: 'cm-scroller' });
+		const cmSizer = this.scrollerEl.createDiv({ cls: 'cm-sizer' });
+		cmSizer.createDiv({ cls: 'inline-title' });
+		this.cmContentEl = cmSizer.createDiv({ cls: 'cm-contentContainer' }).createDiv({ cls: 'cm-content' });
+		this.readingEl = this.contentEl.createDiv({ cls: 'markdown-reading-view' });
+		this.previewMode = new MarkdownPreviewView(this.readingEl);
+		this.mode = 'source';
+	}
 	/**
 	 * shim: 'preview' is Reading view. Like Obsidian there, `editor` still exists and still accepts
 	 * `replaceSelection` (the hidden source editor keeps its old cursor): only getMode() tells.
 	 */
-	mode: 'source' | 'preview' = 'source';
+	get mode(): 'source' | 'preview' { return this.currentMode; }
+	set mode(mode: 'source' | 'preview') {
+		this.currentMode = mode;
+		this.sourceEl.toggle(mode === 'source');
+		this.readingEl.toggle(mode === 'preview');
+	}
+	/** shim: the user switches modes. Belief: Obsidian fires `layout-change` for it (the view state changed). */
+	switchMode(mode: 'source' | 'preview'): void {
+		this.mode = mode;
+		this.app.workspace.trigger('layout-change');
+	}
+	/** shim: the note's text as both modes show it. */
+	showText(text: string): void {
+		this.editor.setValue(text);
+		this.cmContentEl.setText(text);
+		this.previewMode.render(text);
+	}
 	getViewType(): string { return 'markdown'; }
 	getMode(): 'source' | 'preview' { return this.mode; }
 	getDisplayText(): string { return this.file?.basename ?? ''; }
@@ -132,6 +200,7 @@ export class WorkspaceLeaf extends Events {
 		view.load();
 		if (view instanceof ItemView) await view.onOpen();
 		if (state.active) this.app.workspace.setActiveLeaf(this);
+		this.app.workspace.trigger('layout-change');
 	}
 	async openFile(file: TFile, openState?: { eState?: Record<string, unknown>; active?: boolean }): Promise<void> {
 		if (!(this.view instanceof MarkdownView)) {
@@ -141,16 +210,18 @@ export class WorkspaceLeaf extends Events {
 		}
 		const view = this.view as MarkdownView;
 		view.file = file;
-		view.editor.setValue(await this.app.vault.read(file));
+		view.showText(await this.app.vault.read(file));
 		view.editor.setCursor({ line: 0, ch: 0 });
 		if (openState?.eState) view.setEphemeralState(openState.eState);
 		this.app.workspace.setActiveLeaf(this);
 		this.app.workspace.trigger('file-open', file);
+		this.app.workspace.trigger('layout-change');
 	}
 	detach(): void {
 		void this.closeView();
 		this.app.workspace.leaves = this.app.workspace.leaves.filter((l) => l !== this);
 		if (this.app.workspace.activeLeaf === this) this.app.workspace.activeLeaf = null;
+		this.app.workspace.trigger('layout-change');
 	}
 	/** onClose starts, then the view unloads at once: detach() is synchronous in Obsidian. */
 	private closeView(): Promise<void> {

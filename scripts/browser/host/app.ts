@@ -2,6 +2,7 @@
  * The app the e2e page hands the plugin: a vault over the served notes, a workspace, commands,
  * and what the shim's `Plugin` (reused as is) registers into: status bar, ribbon, setting tabs.
  */
+import { MetadataCache, type Vault as ShimVault } from '../../../tests/shims/vault';
 import { Events, normalizePath, TFile, type TAbstractFile } from './base';
 import type { PluginSettingTab } from './ui';
 import { Workspace } from './workspace';
@@ -19,6 +20,8 @@ function fileOf(vault: Vault, path: string, markdown: string, mtime: number): TF
 	file.extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1) : '';
 	file.basename = file.extension ? file.name.slice(0, -(file.extension.length + 1)) : file.name;
 	file.stat = { ctime: mtime, mtime, size: new TextEncoder().encode(markdown).length };
+	// The shim's metadata parse checks that the file is still in its vault, through this.
+	file.vault = vault as unknown as ShimVault;
 	vault.texts.set(path, markdown);
 	return file;
 }
@@ -73,16 +76,11 @@ export class Vault extends Events {
 	}
 }
 
-const NO_LINKS: Record<string, Record<string, number>> = {};
-
 export class HostApp {
 	readonly vault: Vault;
 	readonly workspace: Workspace;
-	/** The host parses no notes: no cached metadata and no links, so filters by tag or link find none. */
-	readonly metadataCache = Object.assign(new Events(), {
-		getFileCache: (): null => null,
-		resolvedLinks: NO_LINKS,
-	});
+	/** The unit-test shim's metadata cache, parsed from the served notes: frontmatter and inline tags, headings, links. */
+	readonly metadataCache = new MetadataCache();
 	/** Enabled plugins by id, as Obsidian keeps them (the shim's Plugin registers itself here on load). */
 	readonly plugins = {
 		plugins: {} as Record<string, unknown>,
@@ -105,6 +103,7 @@ export class HostApp {
 		root: HTMLElement,
 	) {
 		this.vault = new Vault(appId, notes);
+		for (const file of this.vault.getMarkdownFiles()) this.metadataCache.parse(file, this.vault.texts.get(file.path) ?? '');
 		this.workspace = new Workspace(this, root);
 		this.statusBar = root.createDiv({ cls: 'status-bar' });
 		this.ribbon = root.createDiv({ cls: 'side-dock-ribbon' });

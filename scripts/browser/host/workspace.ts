@@ -35,9 +35,36 @@ export abstract class ItemView extends View {
 	}
 }
 
-/** The open note, shown as text (the e2e never edits through an editor). */
+/**
+ * The open note, shown as text in both of Obsidian's modes with their DOM: the editor
+ * (`.markdown-source-view.is-live-preview > .cm-editor > .cm-scroller > .cm-sizer > .cm-contentContainer`)
+ * and Reading view (`.markdown-reading-view > .markdown-preview-view > .markdown-preview-sizer`,
+ * its sections between `.mod-header` and `.mod-footer`); the mode not in use is hidden.
+ * The e2e never edits through an editor.
+ */
 export class MarkdownView extends ItemView {
 	file: TFile | null = null;
+	/** Reading view: `containerEl` is `.markdown-preview-view`, the element that scrolls. */
+	readonly previewMode: { containerEl: HTMLElement };
+	private readonly sourceEl: HTMLElement;
+	private readonly readingEl: HTMLElement;
+	private readonly cmContentEl: HTMLElement;
+	private readonly previewSizerEl: HTMLElement;
+	private readonly previewFooterEl: HTMLElement;
+	private mode: 'source' | 'preview' = 'source';
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.sourceEl = this.contentEl.createDiv({ cls: ['markdown-source-view', 'cm-s-obsidian', 'mod-cm6', 'is-live-preview'] });
+		const cmSizer = this.sourceEl.createDiv({ cls: 'cm-editor' }).createDiv({ cls: 'cm-scroller' }).createDiv({ cls: 'cm-sizer' });
+		this.cmContentEl = cmSizer.createDiv({ cls: 'cm-contentContainer' }).createDiv({ cls: ['cm-content', 'e2e-note-text'] });
+		this.readingEl = this.contentEl.createDiv({ cls: 'markdown-reading-view' });
+		this.previewMode = { containerEl: this.readingEl.createDiv({ cls: ['markdown-preview-view', 'markdown-rendered'] }) };
+		this.previewSizerEl = this.previewMode.containerEl.createDiv({ cls: ['markdown-preview-sizer', 'markdown-preview-section'] });
+		this.previewSizerEl.createDiv({ cls: 'mod-header' });
+		this.previewFooterEl = this.previewSizerEl.createDiv({ cls: 'mod-footer' });
+		this.setMode('source');
+	}
 
 	getViewType(): string {
 		return 'markdown';
@@ -47,13 +74,33 @@ export class MarkdownView extends ItemView {
 		return this.file?.basename ?? '';
 	}
 
+	getMode(): 'source' | 'preview' {
+		return this.mode;
+	}
+
+	/** The host's mode switch (the view's toggle in Obsidian). */
+	setMode(mode: 'source' | 'preview'): void {
+		this.mode = mode;
+		this.sourceEl.toggleClass('e2e-hidden', mode !== 'source');
+		this.readingEl.toggleClass('e2e-hidden', mode !== 'preview');
+	}
+
 	async show(file: TFile): Promise<void> {
 		this.file = file;
 		this.containerEl.setAttr('data-type', 'markdown');
 		this.containerEl.querySelector('.view-header-title')?.setText(file.basename);
-		this.contentEl.empty();
-		this.contentEl.createEl('pre', { cls: 'e2e-note-text', text: await this.app.vault.cachedRead(file) });
+		const text = await this.app.vault.cachedRead(file);
+		this.cmContentEl.setText(text);
+		for (const section of Array.from(this.previewSizerEl.children)) if (section !== this.previewFooterEl && !section.classList.contains('mod-header')) section.remove();
+		for (const paragraph of text.split(/\n{2,}/)) this.previewSizerEl.insertBefore(createDivWithText(paragraph), this.previewFooterEl);
 	}
+}
+
+function createDivWithText(text: string): HTMLElement {
+	const el = document.createElement('div');
+	el.className = 'e2e-note-text';
+	el.textContent = text;
+	return el;
 }
 
 export class WorkspaceLeaf {
@@ -77,6 +124,7 @@ export class WorkspaceLeaf {
 		view.containerEl.querySelector('.view-header-title')?.setText(view.getDisplayText());
 		view.load();
 		await view.onOpen();
+		this.app.workspace.trigger('layout-change');
 	}
 
 	/** Plugin unload: the view goes and the leaf (the tab) stays, as Obsidian keeps it for a re-enable. */
@@ -92,12 +140,14 @@ export class WorkspaceLeaf {
 		}
 		await (this.view as MarkdownView).show(file);
 		this.app.workspace.setActive(this, file);
+		this.app.workspace.trigger('layout-change');
 	}
 
 	detach(): void {
 		void this.closeView();
 		this.containerEl.remove();
 		this.app.workspace.forget(this);
+		this.app.workspace.trigger('layout-change');
 	}
 
 	private async closeView(): Promise<void> {

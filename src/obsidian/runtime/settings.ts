@@ -21,6 +21,8 @@ export interface SemanticSearchSettings {
 	hideLinked: boolean;
 	/** Embedding workers while indexing, 1–8; 0 is automatic (half the cores, at most 3). */
 	indexingThreads: number;
+	/** Off by default: a related-notes section at the end of each open note. */
+	showUnderNote: boolean;
 }
 
 /** Built per vault because the config folder is configurable (`Vault#configDir`). */
@@ -36,6 +38,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		indexOnStartup: true,
 		hideLinked: false,
 		indexingThreads: 0,
+		showUnderNote: false,
 	};
 }
 
@@ -66,6 +69,7 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		indexOnStartup: bool('indexOnStartup', d.indexOnStartup),
 		hideLinked: bool('hideLinked', d.hideLinked),
 		indexingThreads: Math.round(num('indexingThreads', d.indexingThreads, 0, MAX_POOL_SIZE)),
+		showUnderNote: bool('showUnderNote', d.showUnderNote),
 	};
 }
 

@@ -1,12 +1,7 @@
-import { ItemView, Keymap, TFile, type App, type HoverParent, type HoverPopover, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
-import { explainEmpty } from '../../core/search/explain';
-import type { SearchResult } from '../../core/search/types';
-import { userMessage } from '../runtime/errors';
-import { linkTo, openAtPassage } from './navigate';
+import { ItemView, TFile, type App, type HoverParent, type HoverPopover, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
 import type { RelatedSource } from '../runtime/ports';
 import { noteName } from './progress-text';
-import { previewOnHover } from './hover-preview';
-import { renderResult } from './result-row';
+import { renderRelated, type RelatedOutcome } from './related-list';
 
 export const RELATED_VIEW_TYPE = 'semantic-related-notes';
 
@@ -97,23 +92,17 @@ export class RelatedNotesView extends ItemView implements HoverParent {
 		this.path = file instanceof TFile && file.extension === 'md' ? file.path : null;
 		const generation = ++this.generation;
 		if (this.path === null) {
-			this.showMessage(null, 'Open a note to see the notes related to it.');
+			this.header(null).createDiv({ cls: 'sns-empty', text: 'Open a note to see the notes related to it.' });
 			this.settled = Promise.resolve();
 			return;
 		}
 		const path = this.path;
+		const show = (outcome: RelatedOutcome) => {
+			if (generation === this.generation) renderRelated(this.header(path), { app: this.app, hoverParent: this, threshold: this.source.threshold }, path, outcome);
+		};
 		this.settled = this.source.related(path).then(
-			(answer) => {
-				if (generation !== this.generation) return;
-				if (answer.results.length === 0) {
-					this.showMessage(path, explainEmpty(answer.reason ?? 'below-threshold', { subject: noteName(path), threshold: this.source.threshold }));
-				} else {
-					this.showResults(path, answer.results);
-				}
-			},
-			(error: unknown) => {
-				if (generation === this.generation) this.showMessage(path, userMessage(error));
-			},
+			(answer) => show({ answer }),
+			(error: unknown) => show({ error }),
 		);
 	}
 
@@ -129,34 +118,6 @@ export class RelatedNotesView extends ItemView implements HoverParent {
 		box.addEventListener('change', () => this.hideLinked.set(box.checked));
 		return el;
 	}
-
-	private showMessage(path: string | null, message: string): void {
-		this.header(path).createDiv({ cls: 'sns-empty', text: message });
-	}
-
-	private showResults(path: string, results: SearchResult[]): void {
-		const list = this.header(path).createDiv({ cls: 'sns-related-list' });
-		for (const result of results) {
-			const row = list.createDiv({ cls: 'sns-related-row', attr: { draggable: 'true' } });
-			renderResult(row, result);
-			// Plain listeners: rows are replaced on every refresh and their listeners go with them.
-			// Like Obsidian's own lists: Mod-click opens a new tab (Mod+Alt a split), a middle click a new tab.
-			row.addEventListener('click', (evt) => void openAtPassage(this.app, result, Keymap.isModEvent(evt)));
-			row.addEventListener('auxclick', (evt) => {
-				if (evt.button === 1) void openAtPassage(this.app, result, 'tab');
-			});
-			row.addEventListener('dragstart', (evt) => dragLink(this.app, evt, result, path));
-			previewOnHover(this.app, row, result, this);
-		}
-	}
-}
-
-/** Dragging a row into an editor drops a link to the note, like dragging from the file explorer. */
-function dragLink(app: App, evt: DragEvent, result: SearchResult, sourcePath: string): void {
-	const link = linkTo(app, result, sourcePath, false);
-	if (!link || !evt.dataTransfer) return;
-	evt.dataTransfer.setData('text/plain', link);
-	evt.dataTransfer.effectAllowed = 'copyLink';
 }
 
 /** Shows the related view in the right sidebar, reusing an open one. */

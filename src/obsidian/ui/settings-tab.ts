@@ -171,6 +171,13 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 					);
 				},
 			},
+			{
+				name: 'Show related notes under each note',
+				desc: 'Adds the related notes, as the sidebar lists them, at the end of every note in reading view and live preview. Excluded notes get none.',
+				render: (setting) => {
+					setting.addToggle((t) => t.setValue(s.showUnderNote).onChange((v) => this.host.updateSettings({ showUnderNote: v })));
+				},
+			},
 		];
 	}
 

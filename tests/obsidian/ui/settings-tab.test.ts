@@ -50,6 +50,7 @@ describe('settings', () => {
 	it('defaults: no download, calibrated threshold, config folder and Excalidraw excluded', () => {
 		const d = defaultSettings('.config');
 		expect(d.allowDownload).toBe(false);
+		expect(d.showUnderNote).toBe(false);
 		expect(d.threshold).toBe(DEFAULT_CALIBRATION.threshold);
 		expect(exclusionPatterns(d)).toEqual(['.config/', '*.excalidraw.md']);
 	});
@@ -113,7 +114,8 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 		await control('Excluded folders and patterns', TextAreaComponent).userChange('Private/\n');
 		await control('Only index these folders', TextAreaComponent).userChange('Projects/');
 		await control('Index on startup', ToggleComponent).userChange(false);
-		expect(host.settings).toMatchObject({ modelFolder: '/models/minilm', dtype: 'q8', maxResults: 7, exclusions: 'Private/\n', onlyFolders: 'Projects/', indexOnStartup: false });
+		await control('Show related notes under each note', ToggleComponent).userChange(true);
+		expect(host.settings).toMatchObject({ modelFolder: '/models/minilm', dtype: 'q8', maxResults: 7, exclusions: 'Private/\n', onlyFolders: 'Projects/', indexOnStartup: false, showUnderNote: true });
 	});
 
 	it('offers automatic or 1 to 8 indexing threads and says what each costs in memory', async () => {
