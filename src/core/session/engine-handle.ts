@@ -1,4 +1,4 @@
-import type { Embedder } from '../embedding/types';
+import type { ComputeInfo, Embedder } from '../embedding/types';
 import type { WindowIndexer } from '../index/window-port';
 
 /**
@@ -8,6 +8,8 @@ import type { WindowIndexer } from '../index/window-port';
 export interface EngineHandle {
 	embedder: Embedder;
 	windows: WindowIndexer;
+	/** Where the model runs; absent means WASM. */
+	compute?: ComputeInfo;
 	/** Frees the model (terminates the worker, if any). */
 	dispose(): Promise<void>;
 }
