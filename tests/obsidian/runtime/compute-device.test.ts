@@ -72,7 +72,7 @@ async function setup(options: Setup) {
 	const runtime = factory(context);
 	/** The "Show index status" modal's text, as the user reads it. */
 	const statusText = async (): Promise<string> => {
-		const modal = new IndexStatusModal(asApp(app), runtime.index, { check: () => runtime.modelCheck(), useAnyway: () => runtime.useModelAnyway() });
+		const modal = new IndexStatusModal(asApp(app), runtime.index, { check: () => runtime.modelCheck(), useAnyway: () => void runtime.useModelAnyway() });
 		modal.open();
 		await modal.rendered;
 		const text = modal.contentEl.getText();
