@@ -61,21 +61,29 @@ function expectRealWebGpu(result: DeviceParityResult): void {
 	expect(result.consoleErrors).toEqual([]);
 }
 
-function figures(title: string, texts: number, against: string, result: DeviceParityResult, reference: Float64Array[]): { element: number; cosine: number } {
+/**
+ * Embeds `texts` in one call on WebGPU and on WASM, checks WebGPU really ran, prints the figures
+ * and holds WebGPU to `reference` (float64 or Python) within the tolerance.
+ */
+async function expectParity(title: string, against: string, modelDir: string, texts: string[], reference: Float64Array[]): Promise<void> {
+	expect(texts.length).toBeLessThanOrEqual(MAX_TEXTS);
+	const result = await embedOnDevices({ root, modelDir, dtype: 'fp32', groups: [texts], devices: ['webgpu', 'wasm'], log });
+	expectRealWebGpu(result);
 	const gpu = toVectors(result.runs.webgpu?.vectors ?? []);
 	const cpu = toVectors(result.runs.wasm?.vectors ?? []);
 	const gpuReport = compareWithReference(gpu, reference, TOLERANCE);
 	const cpuReport = compareWithReference(cpu, reference, TOLERANCE);
 	printFigures(
 		[
-			`${title} (${texts} texts, fp32, headless Chromium ${result.adapter?.vendor} ${result.adapter?.architecture})`,
+			`${title} (${texts.length} texts, fp32, headless Chromium, WebGPU adapter ${result.adapter?.vendor} ${result.adapter?.architecture})`,
 			`  WebGPU vs ${against}: max |Δ element| ${gpuReport.maxElementDiff.toExponential(2)}, max |Δ cosine| ${gpuReport.maxCosineDiff.toExponential(2)}`,
 			`  WASM   vs ${against}: max |Δ element| ${cpuReport.maxElementDiff.toExponential(2)}, max |Δ cosine| ${cpuReport.maxCosineDiff.toExponential(2)}`,
 			`  WebGPU vs WASM: max |Δ element| ${maxDiff(gpu, cpu).toExponential(2)}`,
 			`  tolerance: ${TOLERANCE.toExponential(0)}; SwiftShader timings mean nothing for a real GPU`,
 		].join('\n'),
 	);
-	return { element: gpuReport.maxElementDiff, cosine: gpuReport.maxCosineDiff };
+	expect(gpuReport.maxElementDiff).toBeLessThanOrEqual(TOLERANCE);
+	expect(gpuReport.maxCosineDiff).toBeLessThanOrEqual(TOLERANCE);
 }
 
 describe('the plugin worker on WebGPU (SwiftShader) in headless Chromium', () => {
@@ -85,13 +93,8 @@ describe('the plugin worker on WebGPU (SwiftShader) in headless Chromium', () =>
 			const dir = inject('syntheticModelDir');
 			const tokenizer = await createTokenizer(nodeModelFiles(dir));
 			const texts = [...PARITY_TEXTS];
-			expect(texts.length).toBeLessThanOrEqual(MAX_TEXTS);
 			const reference = await referenceEmbeddings({ seed: DEFAULT_SEED, gelu: 'erf' }, texts.map((t) => referenceIds(tokenizer.wordPieces(t))));
-			const result = await embedOnDevices({ root, modelDir: dir, dtype: 'fp32', groups: [texts], devices: ['webgpu', 'wasm'], log });
-			expectRealWebGpu(result);
-			const gpu = figures('WebGPU parity, synthetic all-MiniLM-L6-v2 vs float64 reference', texts.length, 'float64', result, reference);
-			expect(gpu.element).toBeLessThanOrEqual(TOLERANCE);
-			expect(gpu.cosine).toBeLessThanOrEqual(TOLERANCE);
+			await expectParity('WebGPU parity, synthetic all-MiniLM-L6-v2 vs float64 reference', 'float64', dir, texts, reference);
 		},
 		SLOW_TIMEOUT,
 	);
@@ -106,11 +109,7 @@ describe('the plugin worker on WebGPU (SwiftShader) in headless Chromium', () =>
 				.filter((t) => tokenizer.countWordPieces(t) <= REAL_MAX_PIECES)
 				.slice(0, MAX_TEXTS);
 			const oracle = (await oracleEmbed(python, texts)).embeddings.map((e) => Float64Array.from(e));
-			const result = await embedOnDevices({ root, modelDir: dir, dtype: 'fp32', groups: [texts], devices: ['webgpu', 'wasm'], log });
-			expectRealWebGpu(result);
-			const gpu = figures('WebGPU parity, real all-MiniLM-L6-v2 vs Python sentence-transformers', texts.length, 'Python', result, oracle);
-			expect(gpu.element).toBeLessThanOrEqual(TOLERANCE);
-			expect(gpu.cosine).toBeLessThanOrEqual(TOLERANCE);
+			await expectParity('WebGPU parity, real all-MiniLM-L6-v2 vs Python sentence-transformers', 'Python', dir, texts, oracle);
 		},
 		SLOW_TIMEOUT,
 	);
