@@ -3,7 +3,7 @@
 // main.js into its page.
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { buildWorkerSource, inlineWorker, ORT_ALIAS } from './worker-build.mjs';
+import { buildWorkerSource, inlineWorker } from './worker-build.mjs';
 
 /** @param {{ root: string, production: boolean }} options */
 export function pluginBuildOptions({ root, production }) {
@@ -18,7 +18,6 @@ export function pluginBuildOptions({ root, production }) {
 		sourcemap: production ? false : /** @type {const} */ ('inline'),
 		treeShaking: true,
 		minify: production,
-		alias: ORT_ALIAS,
 		// The reference fixture is bundled as text for the plugin's model check.
 		loader: { '.toml': /** @type {const} */ ('text') },
 		// The worker is bundled (gzipped WASM inside) on each build and inlined as a string.

@@ -40,7 +40,8 @@ export default class SemanticNoteSearchPlugin extends Plugin implements Settings
 	}
 
 	modelCheck(): string | undefined {
-		return this.runtime?.modelCheck().line;
+		const check = this.runtime?.modelCheck();
+		return [check?.line, check?.device].filter((part) => part !== undefined).join('. ') || undefined;
 	}
 
 	/** Obsidian sets `dir` for every installed plugin; the fallback is where it would be. */

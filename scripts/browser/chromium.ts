@@ -14,7 +14,6 @@ export function chromiumMissing(): string | undefined {
 const ARGS = [
 	'--headless',
 	'--no-sandbox',
-	'--disable-gpu',
 	'--disable-quic',
 	'--no-first-run',
 	'--disable-background-networking',
@@ -22,18 +21,27 @@ const ARGS = [
 	'--disable-sync',
 ];
 
+/**
+ * WebGPU on SwiftShader, Chromium's CPU implementation of Vulkan: a WebGPU adapter on any machine,
+ * GPU or not (works with the default headless mode and with --headless=new alike).
+ */
+const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader'];
+
 export interface Browser {
 	context: BrowserContext;
 	close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, so IndexedDB starts empty and nothing leaks between runs. */
-export async function launch(): Promise<Browser> {
+/**
+ * Headless Chromium with a fresh profile, so IndexedDB starts empty and nothing leaks between runs.
+ * Without `webgpu` the GPU is off, as on a machine where WebGPU offers no adapter.
+ */
+export async function launch(options: { webgpu?: boolean } = {}): Promise<Browser> {
 	const profile = mkdtempSync(join(tmpdir(), 'sns-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ARGS,
+		args: [...ARGS, ...(options.webgpu ? WEBGPU_ARGS : ['--disable-gpu'])],
 		viewport: { width: 1100, height: 760 },
 		deviceScaleFactor: 1,
 	});

@@ -32,6 +32,7 @@ function parse(msg: unknown): WorkerRequest | { id: number; problem: string } {
 	switch (m.type) {
 		case 'init':
 			if (typeof m.files !== 'object' || m.files === null || (m.dtype !== 'fp32' && m.dtype !== 'q8')) return { id, problem: 'init needs files and dtype' };
+			if (m.device !== undefined && m.device !== 'wasm' && m.device !== 'webgpu') return { id, problem: 'init device must be wasm or webgpu' };
 			break;
 		case 'index-window':
 			if (!Array.isArray(m.notes) || !m.notes.every(isNote)) return { id, problem: 'index-window needs notes [{path, title, markdown}]' };
@@ -126,8 +127,9 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 				return enqueue(async () => {
 					// Re-init (another dtype or model) replaces the engine instead of leaking it.
 					await releaseEngine();
-					engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary });
-					return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens };
+					engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary, device: req.device });
+					const compute = engine.compute ?? { device: 'wasm' };
+					return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens, compute };
 				});
 			case 'index-window':
 				return runWindow(req);

@@ -2,7 +2,7 @@
  * Messages between the plugin (main thread) and the embedding worker. Every request carries an
  * id that its response repeats; failures come back as `ok: false` responses, never as throws.
  */
-import type { Dtype } from '../core/embedding/types';
+import type { ComputeInfo, Device, Dtype } from '../core/embedding/types';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { NoteInput } from '../core/text/passage';
 
@@ -11,8 +11,10 @@ export interface InitOptions {
 	/** Model files keyed by relative path ('config.json', 'tokenizer.json', 'onnx/model.onnx', …). */
 	files: Record<string, Uint8Array>;
 	dtype: Dtype;
-	/** ort-wasm-simd-threaded.wasm; the bundled worker carries its own, so this is optional. */
+	/** ORT's WASM binary for `device`; the bundled worker carries its own, so this is optional. */
 	wasmBinary?: Uint8Array;
+	/** Where the model runs (default 'wasm'); a worker runs one device for its whole life. */
+	device?: Device;
 }
 
 export type WorkerRequest =
@@ -40,7 +42,7 @@ export interface WorkerError {
 }
 
 export type WorkerResponse =
-	| { id: number; ok: true; type: 'init'; modelKey: string; dim: number; maxTokens: number }
+	| { id: number; ok: true; type: 'init'; modelKey: string; dim: number; maxTokens: number; compute: ComputeInfo }
 	/** The notes' passages with their vectors, all in one buffer that is transferred. */
 	| ({ id: number; ok: true; type: 'index-window' } & WindowOutcome)
 	| { id: number; ok: true; type: WindowChange }

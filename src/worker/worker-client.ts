@@ -1,4 +1,4 @@
-import type { Embedder } from '../core/embedding/types';
+import type { ComputeInfo, Embedder } from '../core/embedding/types';
 import { EmbedderUnavailableError } from '../core/index/errors';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { WindowIndexer } from '../core/index/window-port';
@@ -43,6 +43,8 @@ export class WorkerClient implements Embedder {
 		readonly modelKey: string,
 		readonly dim: number,
 		readonly maxTokens: number,
+		/** Where the worker runs the model. */
+		readonly compute: ComputeInfo,
 	) {}
 
 	/**
@@ -50,7 +52,7 @@ export class WorkerClient implements Embedder {
 	 * buffers are transferred (not copied), which leaves them detached on this side.
 	 */
 	static async start(port: WorkerPort, init: InitOptions, options: { transfer?: boolean } = {}): Promise<WorkerClient> {
-		const bootstrap = new WorkerClient(port, '', 0, 0);
+		const bootstrap = new WorkerClient(port, '', 0, 0, { device: 'wasm' });
 		bootstrap.listen();
 		let response: WorkerResponse;
 		try {
@@ -63,7 +65,7 @@ export class WorkerClient implements Embedder {
 			port.terminate();
 			throw new Error('embedding worker answered init with the wrong response');
 		}
-		const client = new WorkerClient(port, response.modelKey, response.dim, response.maxTokens);
+		const client = new WorkerClient(port, response.modelKey, response.dim, response.maxTokens, response.compute);
 		client.nextId = bootstrap.nextId;
 		client.listen();
 		return client;

@@ -1,4 +1,4 @@
-import type { Embedder } from '../core/embedding/types';
+import type { ComputeInfo, Embedder } from '../core/embedding/types';
 import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from '../core/index/errors';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { WindowControl, WindowIndexer } from '../core/index/window-port';
@@ -51,6 +51,8 @@ export class WorkerPool implements Embedder {
 	private capped = false;
 	readonly modelKey: string;
 	readonly dim: number;
+	/** Where the model runs: every worker is started on the same device as the first. */
+	readonly compute: ComputeInfo;
 
 	private constructor(
 		private readonly options: WorkerPoolOptions,
@@ -59,6 +61,7 @@ export class WorkerPool implements Embedder {
 		this.members = [{ client: first, busy: false }];
 		this.modelKey = first.modelKey;
 		this.dim = first.dim;
+		this.compute = first.compute;
 	}
 
 	/** Starts the first worker (the one that stays for queries). */

@@ -28,7 +28,7 @@ describe('worker handler', () => {
 	it('initialises, chunks and embeds a window, embeds into one transferable buffer, and disposes', async () => {
 		const engines: FakeEmbedder[] = [];
 		const handle = fakeHandler(engines);
-		expect(await handle({ id: 1, type: 'init', ...init })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256 });
+		expect(await handle({ id: 1, type: 'init', ...init })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256, compute: { device: 'wasm' } });
 		const window = await handle({ id: 2, type: 'index-window', maxBatch: 32, notes: [{ path: 'a/Note.md', title: 'Note', markdown: '# H\n\nHello there.' }] });
 		expect(window).toMatchObject({ id: 2, ok: true, type: 'index-window', cancelled: false, notes: [{ ok: true, offset: 0, passages: [{ text: 'Note\n\nH\nHello there.', heading: 'H' }] }] });
 		if (!window.ok || window.type !== 'index-window') throw new Error('expected window response');
@@ -155,7 +155,7 @@ describe('WorkerClient', () => {
 		// Answers init, then never again: a worker stuck in a long inference.
 		const port: WorkerPort = {
 			post: (req) => {
-				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256 } satisfies WorkerResponse));
+				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256, compute: { device: 'wasm' } } satisfies WorkerResponse));
 			},
 			onResponse: (r) => (respond = r),
 			onFatal: () => undefined,
@@ -174,7 +174,7 @@ describe('WorkerClient', () => {
 		let respond: ((r: unknown) => void) | undefined;
 		const port: WorkerPort = {
 			post: (req) => {
-				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256 } satisfies WorkerResponse));
+				if (req.type === 'init') queueMicrotask(() => respond?.({ id: req.id, ok: true, type: 'init', modelKey: 'k', dim: 2, maxTokens: 256, compute: { device: 'wasm' } } satisfies WorkerResponse));
 			},
 			onResponse: (r) => (respond = r),
 			onFatal: (f) => (fatal = f),

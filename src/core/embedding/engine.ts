@@ -1,16 +1,19 @@
 /**
- * The embedding engine: model files → transformers.js (ORT-web WASM, one thread) → mean pooling
- * → L2 normalisation, batched by length and returned in input order.
+ * The embedding engine: model files → transformers.js (ORT-web WASM, one thread, or WebGPU) →
+ * mean pooling → L2 normalisation, batched by length and returned in input order.
  */
+import { EmbedderUnavailableError, errorMessage } from '../index/errors';
 import { planBatches, padRows } from './batching';
 import type { ModelFiles } from './model-files';
 import { requiredFiles, weightsPath } from './model-manifest';
 import { readRequired } from './read-model';
 import { sha256Hex } from './sha256';
+import { registerOrtRuntime } from './ort-runtime';
 import { correctStages, type EngineStages } from './stages';
 import { WordPieceTokenizer } from './tokenizer';
 import { loadFromBytes, loadTransformers, type LoadedModel, type TransformersTensor } from './transformers-host';
-import type { Dtype, EmbeddingEngine } from './types';
+import type { ComputeInfo, Device, Dtype, EmbeddingEngine } from './types';
+import { probeWebGpu } from './webgpu-adapter';
 
 export interface EngineOptions {
 	files: ModelFiles;
@@ -23,6 +26,8 @@ export interface EngineOptions {
 	 * JavaScript realm (Node: `nodeWasmBinary()`; plugin worker: the esbuild-inlined binary).
 	 */
 	wasmBinary?: Uint8Array | ArrayBuffer;
+	/** 'wasm' (default) or 'webgpu' (browsers only; `wasmBinary` is then ORT's asyncify build). */
+	device?: Device;
 }
 
 export const DEFAULT_BATCH_SIZE = 32;
@@ -56,11 +61,24 @@ export async function createEngineWithStages(options: EngineOptions, stages: Eng
 	// key, and different weights (q8, another export) invalidate stored vectors.
 	const weightsHash = await sha256Hex(files.get(weightsPath(dtype)) as Uint8Array);
 	const dim = hiddenSize(files.get('config.json'));
-	const t = await loadTransformers(options.wasmBinary);
-	const { tokenizer: inner, model } = await loadFromBytes(t, files, dtype);
+	const device = options.device ?? 'wasm';
+	const compute: ComputeInfo = device === 'webgpu' ? { device, adapter: await webGpuAdapterName() } : { device };
+	const t = await loadTransformers(options.wasmBinary, device);
+	const { tokenizer: inner, model } = await loadFromBytes(t, files, dtype, device);
 	files.clear();
+	if (device === 'webgpu' && !(registerOrtRuntime(undefined, device).env.webgpu as { device?: unknown }).device) {
+		await model.dispose();
+		throw new Error('ONNX Runtime loaded the model without starting its WebGPU backend.');
+	}
 	const tokenizer = new WordPieceTokenizer(inner, stages.maxTokens);
-	return new TransformersEngine(t.Tensor, model, tokenizer, stages, batchSize, dim, `all-MiniLM-L6-v2/${dtype}/sha256-${weightsHash.slice(0, 16)}`);
+	return new TransformersEngine(t.Tensor, model, tokenizer, stages, batchSize, dim, `all-MiniLM-L6-v2/${dtype}/sha256-${weightsHash.slice(0, 16)}`, compute);
+}
+
+/** The adapter WebGPU offers here; fails with the reason when there is none. */
+async function webGpuAdapterName(): Promise<string> {
+	const probe = await probeWebGpu();
+	if ('unavailable' in probe) throw new Error(`WebGPU is not available: ${probe.unavailable}.`);
+	return probe.adapter.name;
 }
 
 type TensorClass = new (type: 'int64', data: BigInt64Array, dims: number[]) => TransformersTensor;
@@ -78,6 +96,7 @@ class TransformersEngine implements EmbeddingEngine {
 		private readonly batchSize: number,
 		readonly dim: number,
 		readonly modelKey: string,
+		readonly compute: ComputeInfo,
 	) {}
 
 	embed(texts: readonly string[]): Promise<Float32Array[]> {
@@ -116,7 +135,7 @@ class TransformersEngine implements EmbeddingEngine {
 			// One segment: all zeros, as sentence-transformers feeds it.
 			token_type_ids: new this.Tensor('int64', new BigInt64Array(ids.length), dims),
 		};
-		const output = (await this.model(inputs)) as { last_hidden_state?: TransformersTensor };
+		const output = (await this.runModel(inputs)) as { last_hidden_state?: TransformersTensor };
 		const hidden = output.last_hidden_state;
 		if (!hidden || !(hidden.data instanceof Float32Array)) throw new Error('The model returned no float32 last_hidden_state.');
 		const [batch, outSeq, dim] = hidden.dims;
@@ -124,6 +143,20 @@ class TransformersEngine implements EmbeddingEngine {
 		const pooled = this.stages.pool(hidden.data, mask, batch, outSeq, dim);
 		hidden.dispose();
 		return pooled.map((v) => this.stages.normalise(v));
+	}
+
+	/**
+	 * A failing GPU (device lost, out of GPU memory, a driver fault) is the engine's failure, not
+	 * the notes': it is reported as the embedder gone, so the run stops without marking notes
+	 * failed, and the plugin reopens the model on WASM.
+	 */
+	private async runModel(inputs: Record<string, TransformersTensor>): Promise<unknown> {
+		if (this.compute.device !== 'webgpu') return this.model(inputs);
+		try {
+			return await this.model(inputs);
+		} catch (error) {
+			throw new EmbedderUnavailableError(`WebGPU failed while embedding: ${errorMessage(error)}`);
+		}
 	}
 
 	async dispose(): Promise<void> {

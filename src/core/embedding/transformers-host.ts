@@ -4,7 +4,7 @@
  * network. This makes host detection irrelevant — in Obsidian's renderer transformers.js thinks it
  * is in Node (process.release.name === 'node'), but with these settings it never uses fs either.
  */
-import type { Dtype } from './types';
+import type { Device, Dtype } from './types';
 import { assertWasmBinary, registerOrtRuntime } from './ort-runtime';
 
 type Transformers = typeof import('@huggingface/transformers');
@@ -61,9 +61,9 @@ function configure(t: Transformers): void {
 	env.logLevel = t.LogLevel.ERROR;
 }
 
-/** Imports transformers.js once, after the ORT runtime is registered. */
-export function loadTransformers(wasmBinary?: Uint8Array | ArrayBuffer): Promise<Transformers> {
-	registerOrtRuntime(wasmBinary);
+/** Imports transformers.js once, after the ORT runtime for `device` is registered. */
+export function loadTransformers(wasmBinary?: Uint8Array | ArrayBuffer, device: Device = 'wasm'): Promise<Transformers> {
+	registerOrtRuntime(wasmBinary, device);
 	loading ??= import('@huggingface/transformers').then((t) => {
 		configure(t);
 		return t;
@@ -90,17 +90,20 @@ export function loadTokenizerFromBytes(t: Transformers, files: ReadonlyMap<strin
 
 /**
  * Loads tokenizer and model from in-memory files through transformers.js (AutoTokenizer,
- * AutoModel on the registered ORT-web runtime, device 'auto' = that runtime's WASM backend).
+ * AutoModel on the registered ORT-web runtime). The execution provider is named in the session
+ * options: transformers.js knows no devices when the runtime is registered from outside (its
+ * 'webgpu' device would throw), and ORT's WebGPU build, given none, would try WebGPU first.
  */
 export function loadFromBytes(
 	t: Transformers,
 	files: ReadonlyMap<string, Uint8Array>,
 	dtype: Dtype,
+	device: Device = 'wasm',
 ): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
-	assertWasmBinary(registerOrtRuntime());
+	assertWasmBinary(registerOrtRuntime(undefined, device), device);
 	return withServedFiles(files, async (modelId) => {
 		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
-		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto' });
+		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto', session_options: { executionProviders: [device] } });
 		return { tokenizer, model };
 	});
 }

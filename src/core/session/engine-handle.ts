@@ -1,4 +1,4 @@
-import type { Embedder } from '../embedding/types';
+import type { ComputeInfo, Embedder } from '../embedding/types';
 import type { WindowIndexer } from '../index/window-port';
 
 /**
@@ -10,6 +10,8 @@ export interface EngineHandle {
 	windows: WindowIndexer;
 	/** Windows to embed at once (a pool of workers); one when absent. */
 	parallelWindows?: () => number;
+	/** Where the model runs; absent means WASM. */
+	compute?: ComputeInfo;
 	/** Frees the model (terminates the worker, if any). */
 	dispose(): Promise<void>;
 }

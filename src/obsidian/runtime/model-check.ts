@@ -25,6 +25,11 @@ export class ModelCheckFailedError extends Error {
 	}
 }
 
+/** WASM checks keep the model key alone, as before devices existed, so they stay remembered. */
+function memoryKey(embedder: Embedder, device: string | undefined): string {
+	return device === undefined ? embedder.modelKey : `${embedder.modelKey}|${device}`;
+}
+
 /**
  * The plugin checks its own model: the first time a model is loaded, and whenever its files change,
  * the published pairs are embedded (in the worker, where the embedder runs) and compared with
@@ -35,15 +40,27 @@ export class ModelCheckGate {
 
 	constructor(private readonly memory: ModelCheckMemory) {}
 
-	async verify(embedder: Embedder, dtype: Dtype): Promise<void> {
-		const key = embedder.modelKey;
+	/**
+	 * Checks the model that will index. `device` names where it runs when that is not WASM (e.g.
+	 * "webgpu:nvidia ampere"): a check is remembered per model files and device, since another
+	 * device computes other numbers.
+	 */
+	async verify(embedder: Embedder, dtype: Dtype, device?: string): Promise<void> {
+		const key = memoryKey(embedder, device);
+		const record = await this.measure(embedder, dtype, device);
+		this.current = { key, record };
+		if (!record.check.ok && !record.usedAnyway) throw new ModelCheckFailedError(record.check);
+	}
+
+	/** The check of `embedder` on `device`, remembered or run now; it does not decide anything. */
+	async measure(embedder: Embedder, dtype: Dtype, device?: string): Promise<ModelCheckRecord> {
+		const key = memoryKey(embedder, device);
 		let record = this.memory.get(key);
 		if (!record) {
 			record = { check: await checkModel(embedder, referenceCases(), dtype), usedAnyway: false };
 			this.memory.set(key, record);
 		}
-		this.current = { key, record };
-		if (!record.check.ok && !record.usedAnyway) throw new ModelCheckFailedError(record.check);
+		return record;
 	}
 
 	/** "Model check: 12 of 12 pairs match Python within 0.001 (fp32)", once a model was checked. */

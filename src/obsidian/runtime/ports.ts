@@ -71,8 +71,11 @@ export interface Runtime {
 	modelProblem(): string | undefined;
 	/** Resolves once the model is loaded and the index has caught up with the vault. */
 	ready(): Promise<void>;
-	/** The loaded model's check against Python (a line for the UI), and whether it holds indexing back. */
-	modelCheck(): { line: string | undefined; blocking: boolean };
+	/**
+	 * The loaded model's check against Python (a line for the UI), whether it holds indexing back,
+	 * and the compute device it runs on (with why not WebGPU, when WebGPU was allowed).
+	 */
+	modelCheck(): { line: string | undefined; blocking: boolean; device?: string };
 	/** Indexes with a model that failed its check, remembered for those model files; then syncs. */
 	useModelAnyway(): Promise<IndexReport>;
 	/** Settings changed: reload the model or apply exclusions when needed, refresh open views. */

@@ -1,10 +1,13 @@
 import type { App } from 'obsidian';
 import type { ModelFiles } from '../../core/embedding/model-files';
+import { probeWebGpu } from '../../core/embedding/webgpu-adapter';
 import { createExclusions } from '../../core/index/exclusions';
 import type { IndexReport } from '../../core/index/types';
+import type { EngineHandle } from '../../core/session/engine-handle';
 import type { IndexSession } from '../../core/session/index-session';
 import { IdbVectorStore, vaultDatabaseName } from '../../core/store/idb-store';
 import type { VectorStore } from '../../core/store/types';
+import { describeCompute, loadOnDevice, watchEngine, webGpuCheckKey, type ComputeChoice, type DeviceDeps } from './compute-device';
 import { workerEngineLoader, type EngineLoader } from './engine-loader';
 import { ModelCheckGate } from './model-check';
 import { noticedModelFiles } from './model-source';
@@ -27,6 +30,8 @@ export interface VaultRuntimeOptions {
 	modelFiles?: (settings: SemanticSearchSettings) => ModelFiles;
 	/** Quiet time after an edit before a note is re-embedded (the indexer's debounce). */
 	editDebounceMs?: number;
+	/** Default: the core's probe of `navigator.gpu` on this thread. */
+	probeWebGpu?: DeviceDeps['probe'];
 }
 
 /** Obsidian's app id names the vault's database; it is not in the public typings. */
@@ -45,6 +50,10 @@ class VaultRuntime implements Runtime {
 	private readonly lazy: LazySession;
 	private appliedSettings: SemanticSearchSettings;
 	private readonly modelCheckGate: ModelCheckGate;
+	/** Where the loaded model runs, and why not on WebGPU. */
+	private computeChoice: ComputeChoice | undefined;
+	/** WebGPU gave out while embedding: WASM until the plugin restarts. */
+	private webGpuFailure: string | undefined;
 
 	constructor(
 		private readonly context: RuntimeContext,
@@ -71,15 +80,7 @@ class VaultRuntime implements Runtime {
 		const settings = this.context.settings();
 		this.appliedSettings = { ...settings };
 		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginDir, settings, signal);
-		// Read at every window, so a changed setting applies to the next one without reloading the model.
-		const threads = () => poolSizeFor(this.context.settings().indexingThreads);
-		const engine = await this.options.loadEngine(files, settings.dtype, threads);
-		try {
-			await this.modelCheckGate.verify(engine.embedder, settings.dtype);
-		} catch (error) {
-			await engine.dispose();
-			throw error;
-		}
+		const engine = await this.loadEngine(files, settings);
 		const store = this.options.openStore ? this.options.openStore(app) : new IdbVectorStore(vaultDatabaseName(appIdOf(app)));
 		try {
 			return await openVaultSession({ app, engine, store, settings, editDebounceMs: this.options.editDebounceMs });
@@ -88,6 +89,33 @@ class VaultRuntime implements Runtime {
 			await store.close();
 			throw error;
 		}
+	}
+
+	/**
+	 * The model on the device the settings ask for (WebGPU only once it passed the model check
+	 * there), checked against Python on that device; a failed check stops here unless accepted.
+	 */
+	private async loadEngine(files: ModelFiles, settings: SemanticSearchSettings): Promise<EngineHandle> {
+		const { dtype } = settings;
+		const { engine, choice } = await loadOnDevice(settings.computeDevice, {
+			probe: this.options.probeWebGpu ?? (() => probeWebGpu()),
+			// Read at every window, so a changed setting applies to the next one without reloading the model.
+			load: (device) => this.options.loadEngine(files, dtype, () => poolSizeFor(this.context.settings().indexingThreads), device),
+			check: async (loaded, device) => (await this.modelCheckGate.measure(loaded.embedder, dtype, device)).check,
+			failedWhileRunning: this.webGpuFailure,
+		});
+		this.computeChoice = choice;
+		const { adapter } = choice.compute;
+		try {
+			await this.modelCheckGate.verify(engine.embedder, dtype, adapter === undefined ? undefined : webGpuCheckKey(adapter));
+		} catch (error) {
+			await engine.dispose();
+			throw error;
+		}
+		if (choice.compute.device === 'wasm') return engine;
+		return watchEngine(engine, (reason) => {
+			this.webGpuFailure = `WebGPU (${adapter}) failed while embedding, so WASM is used until Obsidian restarts: ${reason}`;
+		});
 	}
 
 	modelProblem(): string | undefined {
@@ -99,8 +127,8 @@ class VaultRuntime implements Runtime {
 		await this.index.sync();
 	}
 
-	modelCheck(): { line: string | undefined; blocking: boolean } {
-		return { line: this.modelCheckGate.line(), blocking: this.modelCheckGate.blocking() };
+	modelCheck(): { line: string | undefined; blocking: boolean; device: string | undefined } {
+		return { line: this.modelCheckGate.line(), blocking: this.modelCheckGate.blocking(), device: this.computeChoice && describeCompute(this.computeChoice) };
 	}
 
 	useModelAnyway(): Promise<IndexReport> {

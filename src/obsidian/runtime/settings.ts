@@ -1,4 +1,5 @@
 import type { Dtype } from '../../core/embedding/types';
+import type { ComputeSetting } from './compute-device';
 import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
 import { MAX_POOL_SIZE } from '../../worker/pool-size';
 
@@ -8,6 +9,8 @@ export interface SemanticSearchSettings {
 	/** Off by default: the plugin never touches the network unless the user opts in. */
 	allowDownload: boolean;
 	dtype: Dtype;
+	/** Where the model runs: 'auto' uses WebGPU when it works here and passes the model check, else WASM. */
+	computeDevice: ComputeSetting;
 	/** Minimum cosine similarity for a note to be shown. */
 	threshold: number;
 	/** How many notes the search modal and the related view list at most. */
@@ -31,6 +34,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		modelFolder: '',
 		allowDownload: false,
 		dtype: 'fp32',
+		computeDevice: 'auto',
 		threshold: DEFAULT_CALIBRATION.threshold,
 		maxResults: 20,
 		exclusions: `${configDir}/\n*.excalidraw.md`,
@@ -62,6 +66,7 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		modelFolder: str('modelFolder', d.modelFolder).trim(),
 		allowDownload: bool('allowDownload', d.allowDownload),
 		dtype: raw.dtype === 'q8' || raw.dtype === 'fp32' ? raw.dtype : d.dtype,
+		computeDevice: raw.computeDevice === 'auto' || raw.computeDevice === 'wasm' || raw.computeDevice === 'webgpu' ? raw.computeDevice : d.computeDevice,
 		threshold: num('threshold', d.threshold, -1, 1),
 		maxResults: Math.round(num('maxResults', d.maxResults, 1, MAX_RESULTS_LIMIT)),
 		exclusions: str('exclusions', d.exclusions),

@@ -1,7 +1,7 @@
 import type { ModelFiles } from '../../core/embedding/model-files';
 import { requiredFiles } from '../../core/embedding/model-manifest';
 import { readRequired } from '../../core/embedding/read-model';
-import type { Dtype } from '../../core/embedding/types';
+import type { Device, Dtype } from '../../core/embedding/types';
 import { workerPort } from '../../worker/port';
 import { WorkerClient } from '../../worker/worker-client';
 import { WorkerPool } from '../../worker/worker-pool';
@@ -14,21 +14,25 @@ import { startEmbeddingWorker } from './worker-factory';
  * workers. A missing file fails here, before the worker starts, with the core's
  * user-facing ModelNotAvailableError.
  */
-async function startWorker(files: ModelFiles, dtype: Dtype): Promise<WorkerClient> {
+async function startWorker(files: ModelFiles, dtype: Dtype, device: Device): Promise<WorkerClient> {
 	const bytes = Object.fromEntries(await readRequired(files, requiredFiles(dtype)));
 	const handle = startEmbeddingWorker();
 	// Terminating through the handle also revokes the worker's Blob URL.
 	const port = { ...workerPort(handle.worker), terminate: () => handle.terminate() };
 	try {
-		return await WorkerClient.start(port, { files: bytes, dtype });
+		return await WorkerClient.start(port, { files: bytes, dtype, device });
 	} catch (error) {
 		handle.terminate();
 		throw error;
 	}
 }
 
-/** The pool of embedding workers: `threads()` of them while indexing, one otherwise. */
-export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype, threads: () => number): Promise<EngineHandle> {
-	const pool = await WorkerPool.start({ start: () => startWorker(files, dtype), size: threads });
-	return { embedder: pool, windows: pool.windows, parallelWindows: pool.parallelWindows, dispose: () => pool.dispose() };
+/**
+ * The pool of embedding workers: `threads()` of them while indexing, one otherwise. On WebGPU the
+ * pool keeps one worker: the workers would share one GPU, so more only cost memory.
+ */
+export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype, threads: () => number, device: Device = 'wasm'): Promise<EngineHandle> {
+	const size = device === 'webgpu' ? () => 1 : threads;
+	const pool = await WorkerPool.start({ start: () => startWorker(files, dtype, device), size });
+	return { embedder: pool, windows: pool.windows, parallelWindows: pool.parallelWindows, compute: pool.compute, dispose: () => pool.dispose() };
 }

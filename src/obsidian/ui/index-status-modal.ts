@@ -5,7 +5,7 @@ import { count, progressText } from './progress-text';
 
 /** The loaded model's check against Python, and the way past a failed one. */
 export interface ModelCheckActions {
-	check(): { line: string | undefined; blocking: boolean };
+	check(): { line: string | undefined; blocking: boolean; device?: string };
 	/** Index with the model although it failed its check (remembered for those model files). */
 	useAnyway(): void;
 }
@@ -46,6 +46,7 @@ export class IndexStatusModal extends Modal {
 		if (status.modelProblem) el.createEl('p', { cls: 'sns-warning', text: status.modelProblem });
 		const check = this.model.check();
 		if (check.line) el.createEl('p', { cls: check.blocking ? 'sns-warning sns-model-check' : 'sns-model-check', text: check.line });
+		if (check.device) el.createEl('p', { cls: 'sns-compute-device', text: check.device });
 		if (check.blocking) {
 			const button = el.createEl('button', { cls: 'mod-warning', text: 'Use this model anyway' });
 			button.addEventListener('click', () => {

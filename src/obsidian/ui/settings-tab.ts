@@ -125,6 +125,23 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 					);
 				},
 			},
+			{
+				name: 'Compute device',
+				desc:
+					'Automatic uses the graphics card (WebGPU) when this device has one and the model passes its check against Python on it; ' +
+					'otherwise, or if WebGPU fails, the processor (WebAssembly). Graphics card also accepts a software WebGPU renderer, ' +
+					'and still falls back to the processor when WebGPU fails. The model check line above says which one runs and why. Changing it keeps the index.',
+				render: (setting) => {
+					setting.addDropdown((d) =>
+						d
+							.addOption('auto', 'Automatic')
+							.addOption('webgpu', 'Graphics card')
+							.addOption('wasm', 'Processor')
+							.setValue(s.computeDevice)
+							.onChange((v) => this.host.updateSettings({ computeDevice: v === 'webgpu' || v === 'wasm' ? v : 'auto' })),
+					);
+				},
+			},
 		);
 		return rows;
 	}

@@ -41,7 +41,7 @@ describe('the plugin checks its own model against Python', () => {
 
 		const report = await runtime.useModelAnyway();
 		expect(report.embedded).toBeGreaterThan(0);
-		expect(runtime.modelCheck()).toEqual({ line: expect.stringMatching(/\(used anyway, as you chose\)$/) as string, blocking: false });
+		expect(runtime.modelCheck()).toMatchObject({ line: expect.stringMatching(/\(used anyway, as you chose\)$/) as string, blocking: false });
 		expect([...memory.records.values()].map((r) => r.usedAnyway)).toEqual([true]);
 		await runtime.dispose();
 	});

@@ -6,7 +6,7 @@ const before = defaultSettings('.obsidian');
 const after = (patch: Partial<SemanticSearchSettings>) => settingsChange(before, { ...before, ...patch });
 
 describe('settingsChange', () => {
-	it.each([{ modelFolder: '/models/minilm' }, { allowDownload: true }, { dtype: 'q8' as const }])('reloads the model and syncs after %o', (patch) => {
+	it.each([{ modelFolder: '/models/minilm' }, { allowDownload: true }, { dtype: 'q8' as const }, { computeDevice: 'wasm' as const }])('reloads the model and syncs after %o', (patch) => {
 		expect(after(patch)).toEqual({ reloadModel: true, exclusions: false, sync: true });
 	});
 

@@ -127,6 +127,18 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 		expect(host.settings.indexingThreads).toBe(2);
 	});
 
+	it('offers the compute device, automatic by default, and reads a hand-edited one safely', async () => {
+		const { host, control } = setup();
+		const device = control('Compute device', DropdownComponent);
+		expect(device.getValue()).toBe('auto');
+		await device.userChange('webgpu');
+		expect(host.settings.computeDevice).toBe('webgpu');
+		await device.userChange('wasm');
+		expect(host.settings.computeDevice).toBe('wasm');
+		expect(parseSettings({ computeDevice: 'cuda' }, '.obsidian').computeDevice).toBe('auto');
+		expect(parseSettings({ computeDevice: 'webgpu' }, '.obsidian').computeDevice).toBe('webgpu');
+	});
+
 	it('resets the threshold to the calibrated value', async () => {
 		const { host, control } = setup();
 		const slider = control('Similarity threshold', SliderComponent);
