@@ -1,0 +1,186 @@
+import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import type { RecordsChange } from '../index/types';
+import type { NoteRecord, StoredPassage } from '../store/types';
+import { isExcluded, type PathFilter } from './options';
+import { rareWords } from './rare-words';
+
+/** A note that contains the query's rare words, shown under "Contains your words". */
+export interface WordMatch {
+	path: string;
+	/** The query's rare words, lower-case, in query order: the note contains every one. */
+	words: string[];
+	/** BM25 score of the shown passage (MiniSearch's): orders the section, not comparable to cosines. */
+	score: number;
+	/** The passage with the most weight of those words: where the note opens. */
+	heading: string;
+	snippet: string;
+	start: number;
+	end: number;
+}
+
+export interface WordMatchOptions {
+	limit: number;
+	/** Paths to leave out: exclusions, `path:`/`tag:` filters. */
+	exclude?: PathFilter;
+	/** Paths never returned (the current note, notes already in the semantic list). */
+	skip?: (path: string) => boolean;
+}
+
+interface NoteWords {
+	path: string;
+	passages: readonly StoredPassage[];
+	/** MiniSearch document id of passage i. */
+	ids: number[];
+}
+
+interface PassageDoc {
+	id: number;
+	text: string;
+}
+
+/** Documents added per step when building from stored records, so a large vault does not block the UI. */
+const BUILD_CHUNK = 1000;
+
+function newMiniSearch(): MiniSearch<PassageDoc> {
+	// Default tokenizer (Unicode spaces and punctuation) and lower-casing; exact words, no stemming,
+	// so the section keeps its promise: the note contains the words as typed.
+	return new MiniSearch<PassageDoc>({ fields: ['text'], storeFields: [] });
+}
+
+/** The words of a query as the index splits and normalises them, each once, in query order. */
+export function queryWords(text: string): string[] {
+	const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+	const process = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
+	const out: string[] = [];
+	for (const token of tokenize(text)) {
+		const word = process(token);
+		if (typeof word === 'string' && word !== '' && !out.includes(word)) out.push(word);
+	}
+	return out;
+}
+
+/**
+ * The keyword index: every passage's words in MiniSearch (BM25), kept current from the same
+ * `RecordsChange`s as the vector index. Words come from the records (`NoteRecord.texts`, the
+ * passage texts as embedded), which the store keeps with the vectors: a restart rebuilds this index
+ * from the store without reading a note.
+ */
+export class LexicalIndex {
+	private search = newMiniSearch();
+	private readonly byPath = new Map<string, NoteWords>();
+	private readonly byId = new Map<number, { note: NoteWords; passage: number }>();
+	private nextId = 0;
+
+	/** Builds the index from stored records in steps that yield to the event loop. */
+	static async fromRecords(records: readonly NoteRecord[]): Promise<LexicalIndex> {
+		const index = new LexicalIndex();
+		const docs: PassageDoc[] = [];
+		for (const record of records) docs.push(...index.register(record));
+		await index.search.addAllAsync(docs, { chunkSize: BUILD_CHUNK });
+		return index;
+	}
+
+	/** Notes with at least one passage in the index. */
+	get noteCount(): number {
+		return this.byPath.size;
+	}
+
+	get passageCount(): number {
+		return this.byId.size;
+	}
+
+	has(path: string): boolean {
+		return this.byPath.has(path);
+	}
+
+	/** Applies a store change in the store's order: reset, removals, renames, upserts. */
+	apply(change: RecordsChange): void {
+		if (change.reset) this.clear();
+		for (const path of change.removed) this.remove(path);
+		for (const [from, to] of change.renamed) this.rename(from, to);
+		for (const record of change.upserted) this.upsert(record);
+	}
+
+	/** Adds or replaces a note's passages; a record without texts (or passages) leaves the note out. */
+	upsert(record: NoteRecord): void {
+		this.remove(record.path);
+		this.search.addAll(this.register(record));
+	}
+
+	remove(path: string): void {
+		const note = this.byPath.get(path);
+		if (!note) return;
+		this.byPath.delete(path);
+		for (const id of note.ids) {
+			this.byId.delete(id);
+			// discard needs no copy of the text; MiniSearch cleans up its postings in the background.
+			this.search.discard(id);
+		}
+	}
+
+	rename(from: string, to: string): void {
+		const note = this.byPath.get(from);
+		if (!note || from === to) return;
+		this.remove(to);
+		this.byPath.delete(from);
+		note.path = to;
+		this.byPath.set(to, note);
+	}
+
+	clear(): void {
+		this.search = newMiniSearch();
+		this.byPath.clear();
+		this.byId.clear();
+	}
+
+	/**
+	 * Notes containing every rare word of `text` (rare: see `rareWords`), best BM25 passage first,
+	 * ties by path. None when the query has no rare word.
+	 */
+	matches(text: string, options: WordMatchOptions): WordMatch[] {
+		const limit = Math.floor(options.limit);
+		const words = queryWords(text);
+		if (!(limit > 0) || words.length === 0 || this.byPath.size === 0) return [];
+		const hits = this.search.search({ queries: words, combineWith: 'OR' }, { prefix: false, fuzzy: false });
+		const found = new Map<NoteWords, { words: Set<string>; hits: MiniSearchResult[] }>();
+		for (const hit of hits) {
+			const doc = this.byId.get(hit.id as number);
+			if (!doc) continue;
+			const entry = found.get(doc.note) ?? { words: new Set<string>(), hits: [] };
+			for (const w of hit.queryTerms) entry.words.add(w);
+			entry.hits.push(hit);
+			found.set(doc.note, entry);
+		}
+		const notesWith = new Map<string, number>(words.map((w) => [w, 0]));
+		for (const { words: present } of found.values()) for (const w of present) notesWith.set(w, (notesWith.get(w) ?? 0) + 1);
+		const rare = rareWords(words, notesWith, this.byPath.size);
+		if (rare.length === 0) return [];
+
+		const out: WordMatch[] = [];
+		for (const [note, entry] of found) {
+			if (!rare.every((w) => entry.words.has(w))) continue;
+			if (isExcluded(options.exclude, note.path) || options.skip?.(note.path)) continue;
+			// Hits come best first: the first passage holding a rare word is the one to open.
+			const best = entry.hits.find((h) => h.queryTerms.some((w) => rare.includes(w))) as MiniSearchResult;
+			const passage = note.passages[(this.byId.get(best.id as number) as { passage: number }).passage];
+			out.push({ path: note.path, words: rare, score: best.score, heading: passage.heading, snippet: passage.snippet, start: passage.start, end: passage.end });
+		}
+		out.sort((a, b) => (a.score !== b.score ? b.score - a.score : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		return out.slice(0, limit);
+	}
+
+	/** Takes a note's passages into the maps and returns its documents, not yet added. */
+	private register(record: NoteRecord): PassageDoc[] {
+		const { texts, passages } = record;
+		if (!texts || texts.length === 0 || texts.length !== passages.length) return [];
+		const note: NoteWords = { path: record.path, passages, ids: [] };
+		const docs = texts.map((text, passage) => {
+			const id = this.nextId++;
+			note.ids.push(id);
+			this.byId.set(id, { note, passage });
+			return { id, text };
+		});
+		this.byPath.set(record.path, note);
+		return docs;
+	}
+}
