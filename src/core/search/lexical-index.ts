@@ -7,7 +7,7 @@ import { rareWords } from './rare-words';
 /** A note that contains the query's rare words, shown under "Contains your words". */
 export interface WordMatch {
 	path: string;
-	/** The query's rare words, lower-case, in query order: the note contains every one. */
+	/** The query's rare words that the note contains, lower-case, in query order. */
 	words: string[];
 	/** BM25 score of the shown passage (MiniSearch's): orders the section, not comparable to cosines. */
 	score: number;
@@ -134,39 +134,42 @@ export class LexicalIndex {
 	}
 
 	/**
-	 * Notes containing every rare word of `text` (rare: see `rareWords`), best BM25 passage first,
-	 * ties by path. None when the query has no rare word.
+	 * Notes containing rare words of `text` (rare: see `rareWords`), ranked by the BM25 score of
+	 * their best passage for those words, ties by path. None when the query has no rare word.
 	 */
 	matches(text: string, options: WordMatchOptions): WordMatch[] {
 		const limit = Math.floor(options.limit);
 		const words = queryWords(text);
 		if (!(limit > 0) || words.length === 0 || this.byPath.size === 0) return [];
-		const hits = this.search.search({ queries: words, combineWith: 'OR' }, { prefix: false, fuzzy: false });
-		const found = new Map<NoteWords, { words: Set<string>; hits: MiniSearchResult[] }>();
-		for (const hit of hits) {
-			const doc = this.byId.get(hit.id as number);
-			if (!doc) continue;
-			const entry = found.get(doc.note) ?? { words: new Set<string>(), hits: [] };
-			for (const w of hit.queryTerms) entry.words.add(w);
-			entry.hits.push(hit);
-			found.set(doc.note, entry);
-		}
-		const notesWith = new Map<string, number>(words.map((w) => [w, 0]));
-		for (const { words: present } of found.values()) for (const w of present) notesWith.set(w, (notesWith.get(w) ?? 0) + 1);
+		const notesWith = new Map<string, number>();
+		for (const [, present] of this.notesHolding(words)) for (const w of present.words) notesWith.set(w, (notesWith.get(w) ?? 0) + 1);
 		const rare = rareWords(words, notesWith, this.byPath.size);
 		if (rare.length === 0) return [];
 
 		const out: WordMatch[] = [];
-		for (const [note, entry] of found) {
-			if (!rare.every((w) => entry.words.has(w))) continue;
+		// Scored on the rare words alone: a common word of the query must not lift a note.
+		for (const [note, { words: present, best }] of this.notesHolding(rare)) {
 			if (isExcluded(options.exclude, note.path) || options.skip?.(note.path)) continue;
-			// Hits come best first: the first passage holding a rare word is the one to open.
-			const best = entry.hits.find((h) => h.queryTerms.some((w) => rare.includes(w))) as MiniSearchResult;
 			const passage = note.passages[(this.byId.get(best.id as number) as { passage: number }).passage];
-			out.push({ path: note.path, words: rare, score: best.score, heading: passage.heading, snippet: passage.snippet, start: passage.start, end: passage.end });
+			const held = rare.filter((w) => present.has(w));
+			out.push({ path: note.path, words: held, score: best.score, heading: passage.heading, snippet: passage.snippet, start: passage.start, end: passage.end });
 		}
 		out.sort((a, b) => (a.score !== b.score ? b.score - a.score : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		return out.slice(0, limit);
+	}
+
+	/** The notes whose passages hold any of `words` (exact, case-folded): which ones, and the best-scoring passage. */
+	private notesHolding(words: readonly string[]): Map<NoteWords, { words: Set<string>; best: MiniSearchResult }> {
+		const found = new Map<NoteWords, { words: Set<string>; best: MiniSearchResult }>();
+		for (const hit of this.search.search({ queries: [...words], combineWith: 'OR' }, { prefix: false, fuzzy: false })) {
+			const doc = this.byId.get(hit.id as number);
+			if (!doc) continue;
+			// Hits come best first, so a note's first hit is its best passage.
+			const entry = found.get(doc.note) ?? { words: new Set<string>(), best: hit };
+			for (const w of hit.queryTerms) entry.words.add(w);
+			found.set(doc.note, entry);
+		}
+		return found;
 	}
 
 	/** Takes a note's passages into the maps and returns its documents, not yet added. */
