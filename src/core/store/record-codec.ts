@@ -54,7 +54,7 @@ export function decodeRecord(value: unknown): NoteRecord | undefined {
 	const record: NoteRecord = { path, mtime, size, hash, passages, vectors };
 	if (failure !== undefined) record.failure = failure;
 	if (notice !== undefined) record.notice = notice;
-	if (texts !== undefined) record.texts = texts as string[];
+	if (texts !== undefined) record.texts = texts;
 	return record;
 }
 
