@@ -39,7 +39,7 @@ interface PassageDoc {
 }
 
 /** Documents added per step when building from stored records, so a large vault does not block the UI. */
-const BUILD_CHUNK = 1000;
+const BUILD_CHUNK = 200;
 
 function newMiniSearch(): MiniSearch<PassageDoc> {
 	// Default tokenizer (Unicode spaces and punctuation) and lower-casing; exact words, no stemming,
@@ -140,10 +140,8 @@ export class LexicalIndex {
 	matches(text: string, options: WordMatchOptions): WordMatch[] {
 		const limit = Math.floor(options.limit);
 		const words = queryWords(text);
-		if (!(limit > 0) || words.length === 0 || this.byPath.size === 0) return [];
-		const notesWith = new Map<string, number>();
-		for (const [, present] of this.notesHolding(words)) for (const w of present.words) notesWith.set(w, (notesWith.get(w) ?? 0) + 1);
-		const rare = rareWords(words, notesWith, this.byPath.size);
+		if (!(limit > 0) || words.length === 0 || this.byId.size === 0) return [];
+		const rare = rareWords(words, new Map(words.map((w) => [w, this.passagesWith(w)])), this.byId.size);
 		if (rare.length === 0) return [];
 
 		const out: WordMatch[] = [];
@@ -156,6 +154,21 @@ export class LexicalIndex {
 		}
 		out.sort((a, b) => (a.score !== b.score ? b.score - a.score : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		return out.slice(0, limit);
+	}
+
+	/**
+	 * How many passages hold `word`: the length of its posting list. MiniSearch has no public call
+	 * for it, and searching a word to count its hits scores every passage that holds it: for "the"
+	 * in a 10k-note vault that is 30,000 results built and sorted on each keystroke. The map read
+	 * here is MiniSearch's own index (pinned at 7.2.0; tests/core/search/lexical-index.test.ts
+	 * checks the count). Passages discarded but not yet vacuumed still count, which only errs
+	 * towards calling a word common.
+	 */
+	private passagesWith(word: string): number {
+		const postings = (this.search as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index.get(word);
+		let count = 0;
+		for (const docs of postings?.values() ?? []) count += docs.size;
+		return count;
 	}
 
 	/** The notes whose passages hold any of `words` (exact, case-folded): which ones, and the best-scoring passage. */
