@@ -98,9 +98,26 @@ describe.skipIf(!model.available)('keyword fallback on the calibration set with 
 				'|---|---|---|---|',
 				...rows,
 				`relevant notes the section brings into the top 5: ${gains.join('; ') || 'none'}`,
+				sectionPrecision(),
 			].join('\n'),
 		);
 	});
+
+	/** How much of what the section shows is right: its rows over all queries, by judgement. */
+	function sectionPrecision(): string {
+		let rows = 0;
+		let relevant = 0;
+		let notRelevant = 0;
+		for (const q of set.queries) {
+			for (const m of answer(q).outcome.containsWords ?? []) {
+				const id = idOf.get(m.path) as string;
+				rows++;
+				if (q.relevant.includes(id)) relevant++;
+				else if (q.notRelevant.includes(id)) notRelevant++;
+			}
+		}
+		return `section rows over ${set.queries.length} queries: ${rows} (${relevant} judged relevant, ${notRelevant} judged not relevant, ${rows - relevant - notRelevant} not judged)`;
+	}
 
 	it('keeps the threshold\'s promise: the semantic list only holds notes at or above it, and the section never repeats them', () => {
 		for (const q of set.queries) {
