@@ -70,13 +70,33 @@ export class LexicalIndex {
 	private readonly byPath = new Map<string, NoteWords>();
 	private readonly byId = new Map<number, { note: NoteWords; passage: number }>();
 	private nextId = 0;
+	/** Changes that arrived while the stored records were still being added, applied in order once they are. */
+	private queued: RecordsChange[] | undefined;
+	/** Resolves once every stored record given to `building` is searchable. */
+	ready: Promise<void> = Promise.resolve();
 
-	/** Builds the index from stored records in steps that yield to the event loop. */
-	static async fromRecords(records: readonly NoteRecord[]): Promise<LexicalIndex> {
+	/**
+	 * Starts building the index from stored records, in steps that yield to the event loop (a large
+	 * vault takes seconds: docs/BENCHMARKS.md), and returns it at once: changes queue until
+	 * `ready`, so opening a session, indexing and related notes need not wait for it.
+	 */
+	static building(records: readonly NoteRecord[]): LexicalIndex {
 		const index = new LexicalIndex();
 		const docs: PassageDoc[] = [];
 		for (const record of records) docs.push(...index.register(record));
-		await index.search.addAllAsync(docs, { chunkSize: BUILD_CHUNK });
+		index.queued = [];
+		index.ready = index.search.addAllAsync(docs, { chunkSize: BUILD_CHUNK }).then(() => {
+			const queued = index.queued ?? [];
+			index.queued = undefined;
+			for (const change of queued) index.apply(change);
+		});
+		return index;
+	}
+
+	/** The index of these records, once built. */
+	static async fromRecords(records: readonly NoteRecord[]): Promise<LexicalIndex> {
+		const index = LexicalIndex.building(records);
+		await index.ready;
 		return index;
 	}
 
@@ -95,13 +115,17 @@ export class LexicalIndex {
 
 	/** Applies a store change in the store's order: reset, removals, renames, upserts. */
 	apply(change: RecordsChange): void {
+		if (this.queued) {
+			this.queued.push(change);
+			return;
+		}
 		if (change.reset) this.clear();
 		for (const path of change.removed) this.remove(path);
 		for (const [from, to] of change.renamed) this.rename(from, to);
 		for (const record of change.upserted) this.upsert(record);
 	}
 
-	/** Adds or replaces a note's passages; a record without texts (or passages) leaves the note out. */
+	/** Adds or replaces a note's passages; a record without texts (or passages) leaves the note out. Call once `ready`. */
 	upsert(record: NoteRecord): void {
 		this.remove(record.path);
 		this.search.addAll(this.register(record));
@@ -127,7 +151,9 @@ export class LexicalIndex {
 		this.byPath.set(to, note);
 	}
 
+	/** Empties the index; a build still running goes on into the discarded MiniSearch, changes still queue until it ends. */
 	clear(): void {
+		if (this.queued) this.queued.length = 0;
 		this.search = newMiniSearch();
 		this.byPath.clear();
 		this.byId.clear();

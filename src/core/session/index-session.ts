@@ -42,7 +42,8 @@ export interface SessionEvents {
 export async function openSession(parts: SessionParts): Promise<IndexSession> {
 	const want = expectedMeta(parts.engine.embedder.modelKey);
 	const opened = await readStore(parts.store, want);
-	return new IndexSession(parts, opened, await LexicalIndex.fromRecords(opened.records));
+	// The keyword index builds in the background: a large vault's takes seconds, which indexing and related notes need not wait for.
+	return new IndexSession(parts, opened, LexicalIndex.building(opened.records));
 }
 
 /**
@@ -106,7 +107,9 @@ export class IndexSession {
 	 * Notes whose best passage matches `query`, without excluded notes, and apart from them the
 	 * notes below the threshold that contain the query's rare words (`containsWords`).
 	 */
-	search(query: string, options: SearchOptions): Promise<SearchOutcome> {
+	async search(query: string, options: SearchOptions): Promise<SearchOutcome> {
+		// Only the first searches after opening a large vault wait here, for the keyword index's build.
+		await this.lexicalIndex.ready;
 		return searchWithWords(this.parts.engine.embedder, this.searchIndex, this.lexicalIndex, query, this.withExclusions(options));
 	}
 

@@ -46,6 +46,7 @@ describe.skipIf(!model.available)('keyword fallback on the calibration set with 
 		session = await openSession({ engine: inProcessEngine(engine), store: new MemoryVectorStore(), source });
 		const report = await session.sync();
 		expect(report.failed).toEqual([]);
+		await session.lexicalIndex.ready;
 		for (const q of set.queries) {
 			const outcome = await session.search(q.text, search);
 			const lexical = session.lexicalIndex.matches(q.text, { limit: set.notes.length });

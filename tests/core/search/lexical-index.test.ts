@@ -64,6 +64,28 @@ describe('LexicalIndex', () => {
 		expect(index.noteCount).toBe(0);
 	});
 
+	it('builds from stored records in the background: changes made meanwhile apply, in order, once it is built', async () => {
+		const many = [...vault(), ...Array.from({ length: 1000 }, (_, i) => note(`Bulk ${i}.md`, [`bulk text ${i}`]))];
+		const index = LexicalIndex.building(many);
+		index.apply({ upserted: [note('Two.md', ['a gnu'])], removed: [], renamed: [], reset: false });
+		index.apply({ upserted: [note('New.md', ['a tapir'])], removed: ['Bulk 7.md'], renamed: [], reset: false });
+		await index.ready;
+		expect(paths(index, 'zebra')).toEqual([]);
+		expect(paths(index, 'gnu tapir').sort()).toEqual(['New.md', 'Two.md']);
+		expect(index.has('Bulk 7.md')).toBe(false);
+		expect(index.noteCount).toBe(many.length);
+	});
+
+	it('forgets the stored records when cleared during the build, and keeps what comes after', async () => {
+		const index = LexicalIndex.building(vault());
+		index.clear();
+		index.apply({ upserted: [note('New.md', ['a tapir'])], removed: [], renamed: [], reset: false });
+		await index.ready;
+		expect(index.noteCount).toBe(1);
+		expect(paths(index, 'tapir')).toEqual(['New.md']);
+		expect(paths(index, 'zebra')).toEqual([]);
+	});
+
 	it('leaves out notes stored without texts, and honours exclusions, skips and the limit', async () => {
 		const { texts: _texts, ...bare } = note('Bare.md', ['quagga']);
 		const index = await LexicalIndex.fromRecords([...vault(), bare, note('Quagga 2.md', ['quagga'])]);
