@@ -8,7 +8,8 @@
  *   }
  *
  * Copy this file into your plugin. A new version number means a change that breaks callers;
- * additions keep the version.
+ * additions keep the version. Added within version 1: `searchWithWords` (plugin versions after
+ * 0.1.0; check `typeof api.searchWithWords === 'function'` before calling it).
  */
 
 /** One note in a result list: the same fields `note-search search --json` prints. */
@@ -23,6 +24,26 @@ export interface SemanticNoteSearchResult {
 	heading: string;
 	/** The start of the best passage, for display. */
 	snippet: string;
+}
+
+/** A note of the "Contains your words" section: below the threshold, but it holds rare words of the query. */
+export interface SemanticNoteSearchWordMatch {
+	/** Vault path of the note. */
+	path: string;
+	/** The query's rare words (in at most one note in ten) that the note contains, lower-case. */
+	words: string[];
+	/** Heading path of the passage holding those words best, empty before the first heading. */
+	heading: string;
+	/** The start of that passage, for display. */
+	snippet: string;
+}
+
+/** A search with the keyword fallback: the results by meaning, and apart from them the notes holding the query's rare words. */
+export interface SemanticNoteSearchAnswer {
+	/** Exactly what `search` returns: every one at or above the threshold. */
+	results: SemanticNoteSearchResult[];
+	/** Notes below the threshold that contain rare words of the query, best match first; never one of `results`. */
+	containsWords: SemanticNoteSearchWordMatch[];
 }
 
 export interface SemanticNoteSearchOptions {
@@ -41,6 +62,11 @@ export interface SemanticNoteSearchApi {
 	ready(): Promise<void>;
 	/** Notes whose passages mean what `query` means, best first. An empty query gives no results. */
 	search(query: string, options?: SemanticNoteSearchOptions): Promise<SemanticNoteSearchResult[]>;
+	/**
+	 * `search`, plus the search modal's "Contains your words" section as a separate list (`limit`
+	 * applies to each list). `path:` and `tag:` filters apply to both.
+	 */
+	searchWithWords(query: string, options?: SemanticNoteSearchOptions): Promise<SemanticNoteSearchAnswer>;
 	/** Notes related to the note at `path`, best first, without the note itself. */
 	related(path: string, options?: SemanticNoteSearchOptions): Promise<SemanticNoteSearchResult[]>;
 }

@@ -18,7 +18,7 @@ export interface BenchResults {
 	naive?: Part<EmbedResult & { peakRssMb: number }>;
 	native?: Part<EmbedResult & { peakRssMb: number }>;
 	search?: Part<{ rows: SearchRow[] }>;
-	idb?: Part<{ notes: number; passages: number; writeMs: number; loadMs: number; indexMs: number }>;
+	idb?: Part<{ notes: number; passages: number; writeMs: number; loadMs: number; indexMs: number; loadWithoutTextsMs?: number; lexicalMs?: number; lexicalCpuMs?: number; textMChars?: number }>;
 	size?: Part<{ mainJsBytes: number; mainJsGzipBytes: number }>;
 	onload?: Part<{ p50Ms: number; maxMs: number; firstMs: number; mainJsEvalMs?: number; mainJsOnloadMs?: number }>;
 	underNote?: Part<UnderNoteResult>;
@@ -94,6 +94,10 @@ export function rows(r: BenchResults): Row[] {
 	}
 	out.push(
 		info('IndexedDB load, 10k notes (read all + build index)', idb && `${num(idb.loadMs + idb.indexMs, 0)} ms (read ${num(idb.loadMs, 0)} + index ${num(idb.indexMs, 0)}; ${idb.passages} passages)`),
+		info(
+			'keyword index at load: reading the passage texts + building it',
+			idb?.lexicalMs === undefined ? undefined : `+${num(idb.loadMs - (idb.loadWithoutTextsMs ?? NaN), 0)} ms read (${num(idb.textMChars ?? NaN, 1)} M chars) + ${num(idb.lexicalMs, 0)} ms build (${num(idb.lexicalCpuMs ?? NaN, 0)} ms CPU)`,
+		),
 		info('peak RSS, embedding path (plugin)', plugin && `${num(plugin.peakRssMb, 0)} MB`),
 		info('peak RSS, naive pipeline / native', naive && native && `${num(naive.peakRssMb, 0)} MB / ${num(native.peakRssMb, 0)} MB`),
 		info('main.js size (production build)', size && `${num(size.mainJsBytes / 1e6, 2)} MB (gzip ${num(size.mainJsGzipBytes / 1e6, 2)} MB)`),

@@ -95,7 +95,10 @@ export interface E2EResult {
 	notes: number;
 	first: Startup;
 	second: Startup;
+	/** The results by meaning of the first search (the "Contains your words" rows are apart). */
 	firstSearch: Row[];
+	/** Titles in the first search's "Contains your words" section. */
+	firstSearchWords: string[];
 	secondSearch: Row[];
 	related: Row[];
 	relatedEmpty?: string;
@@ -185,7 +188,7 @@ async function startPlugin(page: Page): Promise<Startup> {
 }
 
 /** Types the query into the plugin's search modal and reads the rows it renders. */
-async function search(page: Page, query: string): Promise<{ rows: Row[]; ms: number }> {
+async function search(page: Page, query: string): Promise<{ rows: Row[]; words: string[]; ms: number }> {
 	await page.evaluate(() => window.host.command('search'));
 	await page.waitForSelector('.prompt-input');
 	const t0 = Date.now();
@@ -193,7 +196,8 @@ async function search(page: Page, query: string): Promise<{ rows: Row[]; ms: num
 	await page.waitForSelector('.prompt-results .suggestion-item, .prompt-results .suggestion-empty:not(:empty)');
 	await page.waitForFunction(() => document.querySelector('.prompt-results .suggestion-item') !== null || !document.querySelector('.suggestion-empty')?.textContent?.includes('Type'));
 	const ms = Date.now() - t0;
-	return { rows: await readRows(page, '.prompt-results .suggestion-item'), ms };
+	const words = await page.$$eval('.prompt-results .sns-word-match .sns-result-title', (els) => els.map((el) => el.textContent ?? ''));
+	return { rows: await readRows(page, '.prompt-results .suggestion-item:not(.sns-word-match)'), words, ms };
 }
 
 function readRows(page: Page, selector: string): Promise<Row[]> {
@@ -385,6 +389,7 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			first,
 			second,
 			firstSearch: firstSearch.rows,
+			firstSearchWords: firstSearch.words,
 			secondSearch: secondSearch.rows,
 			related,
 			relatedEmpty,

@@ -1,6 +1,6 @@
 import { explainEmpty, type EmptyReason, type SearchOutcome } from '../core/search';
 import { DEFAULT_CALIBRATION, userCalibration, type Calibration, type CalibrationUse } from '../core/search/calibration';
-import { publicResult } from '../core/search/public-result';
+import { publicResult, publicWordMatch } from '../core/search/public-result';
 import { numberOption } from './args';
 import type { CliContext } from './command';
 import { UsageError } from './errors';
@@ -30,24 +30,30 @@ export function resultSettings(values: { limit?: string; threshold?: string }, u
 
 /**
  * Prints results as {"threshold", "results": [{path, score, band, heading, snippet}]} (plus
- * "reason" and "message" when the list is empty), or as lines for people.
+ * "reason" and "message" when the list is empty, and for search "containsWords":
+ * [{path, words, heading, snippet}], the notes below the threshold that hold the query's rare
+ * words), or as lines for people, the keyword section under its own heading.
  */
 export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: ResultSettings, json: boolean, subject: string): void {
 	const message = outcome.reason === undefined ? undefined : explain(outcome.reason, subject, settings);
 	if (json) {
 		const results = outcome.results.map(publicResult);
 		const empty = outcome.reason === undefined ? {} : { reason: outcome.reason, message };
-		ctx.io.stdout(`${JSON.stringify({ threshold: settings.calibration.threshold, results, ...empty })}\n`);
+		const words = outcome.containsWords === undefined ? {} : { containsWords: outcome.containsWords.map(publicWordMatch) };
+		ctx.io.stdout(`${JSON.stringify({ threshold: settings.calibration.threshold, results, ...empty, ...words })}\n`);
 		return;
 	}
-	if (message !== undefined) {
-		ctx.io.stdout(`${message}\n`);
-		return;
+	const indent = ' '.repeat(18);
+	const where = (r: { path: string; heading: string }) => (r.heading ? `${r.path} › ${r.heading}` : r.path);
+	const lines =
+		message !== undefined
+			? [message]
+			: outcome.results.map((r) => `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where(r)}\n${indent}${r.snippet.replace(/\s+/g, ' ')}`);
+	const words = outcome.containsWords ?? [];
+	if (words.length > 0) {
+		lines.push('', 'Contains your words:');
+		for (const m of words) lines.push(`${m.words.join(', ').padEnd(16)}  ${where(m)}\n${indent}${m.snippet.replace(/\s+/g, ' ')}`);
 	}
-	const lines = outcome.results.map((r) => {
-		const where = r.heading ? `${r.path} › ${r.heading}` : r.path;
-		return `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where}\n${' '.repeat(18)}${r.snippet.replace(/\s+/g, ' ')}`;
-	});
 	ctx.io.stdout(`${lines.join('\n')}\n`);
 }
 

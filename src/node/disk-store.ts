@@ -126,6 +126,7 @@ function encode(r: NoteRecord): Uint8Array {
 	const header: Record<string, unknown> = { path: r.path, mtime: r.mtime, size: r.size, hash: r.hash, passages: r.passages };
 	if (r.failure !== undefined) header.failure = r.failure;
 	if (r.notice !== undefined) header.notice = r.notice;
+	if (r.texts !== undefined) header.texts = r.texts;
 	const json = Buffer.from(JSON.stringify(header), 'utf8');
 	// Pad so the float data starts 4-byte aligned and can be viewed without copying.
 	const headerEnd = 8 + json.length;

@@ -31,6 +31,7 @@ function report(result: E2EResult): void {
 			`re-embedded on reload: ${lastRun(result.second.status).embedded}; ` +
 			`typing to results ${result.searchMs} ms (with the 250 ms typing debounce); ${result.seconds.toFixed(0)} s\n` +
 			`[e2e] search "${'how do I keep a sourdough starter alive'}": ${result.firstSearch.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ')}\n` +
+			`[e2e] contains your words: ${result.firstSearchWords.join(', ') || 'none'}\n` +
 			`[e2e] related to Sourdough country loaf: ${result.related.map((r) => `${r.title} ${r.score.toFixed(2)}`).join(', ') || result.relatedEmpty}\n` +
 			`[e2e] under the note: ${result.underNote.live.length} rows; editor scrollTop ${result.underNote.firstRender.before} → ${result.underNote.firstRender.after} (first render), ` +
 			`${result.underNote.redraw.before} → ${result.underNote.redraw.after} (redraw at the end)\n` +

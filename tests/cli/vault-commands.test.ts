@@ -30,6 +30,7 @@ interface Results {
 	results: { path: string; score: number; band: string; heading: string; snippet: string }[];
 	reason?: string;
 	message?: string;
+	containsWords?: { path: string; words: string[]; heading: string; snippet: string }[];
 }
 
 beforeEach(() => {
@@ -128,7 +129,7 @@ describe('note-search search', () => {
 		expect(out.stderr).toBe('');
 		expect(out.code).toBe(0);
 		const doc = JSON.parse(out.stdout) as Results;
-		expect(Object.keys(doc)).toEqual(['threshold', 'results']);
+		expect(Object.keys(doc)).toEqual(['threshold', 'results', 'containsWords']);
 		expect(doc.threshold).toBe(DEFAULT_CALIBRATION.threshold);
 		expect(doc.results.length).toBeGreaterThan(0);
 		expect(Object.keys(doc.results[0])).toEqual(['path', 'score', 'band', 'heading', 'snippet']);
@@ -163,6 +164,20 @@ describe('note-search search', () => {
 	it('prints score, band, path › heading and a snippet for people', async () => {
 		const out = await cli(['search', vault, 'telemark skiing turn']);
 		expect(out.stdout.split('\n')[0]).toMatch(/^\d\.\d{3} {2}(strong |related) {2}Skiing\.md › Telemark$/);
+	});
+
+	it('lists notes below the threshold that hold the query\'s rare words apart, as "containsWords", from the index on disk', async () => {
+		await cli(['index', vault, '--exclude', 'Private/']);
+		// A fresh command reads the index from the cache folder: the words were stored with the vectors.
+		const doc = JSON.parse((await cli(['search', vault, 'telemark', '--threshold', '0.99', '--json'])).stdout) as Results;
+		expect(doc).toMatchObject({ results: [], reason: 'below-threshold' });
+		expect(doc.containsWords).toEqual([{ path: 'Skiing.md', words: ['telemark'], heading: 'Telemark', snippet: 'Telemark skiing uses a free heel binding and a deep lunging turn.' }]);
+
+		const plain = (await cli(['search', vault, 'telemark', '--threshold', '0.99'])).stdout.split('\n');
+		expect(plain.slice(0, 4)).toEqual([expect.stringMatching(/^No notes are similar enough/), '', 'Contains your words:', 'telemark          Skiing.md › Telemark']);
+
+		const related = JSON.parse((await cli(['related', vault, 'Skiing.md', '--json'])).stdout) as Results;
+		expect(related).not.toHaveProperty('containsWords');
 	});
 
 	it('accepts a negative --threshold given as a separate argument', async () => {

@@ -88,5 +88,5 @@ function toRecord(note: PreparedNote, o: NoteOutcome | undefined, window: Window
 	// A copy, so the record does not keep the whole window's buffer alive.
 	const vectors = window.vectors.slice(o.offset * dim, (o.offset + o.passages.length) * dim);
 	const passages = o.passages.map((p, j) => toStoredPassage(p, note.title, j === 0));
-	return { ...base, passages, vectors, ...(o.notice !== undefined ? { notice: o.notice } : {}) };
+	return { ...base, passages, vectors, texts: o.passages.map((p) => p.text), ...(o.notice !== undefined ? { notice: o.notice } : {}) };
 }

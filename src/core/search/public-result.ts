@@ -1,3 +1,4 @@
+import type { WordMatch } from './lexical-index';
 import type { SearchResult } from './types';
 
 /** A result as the CLI's JSON and the API for other plugins give it: no character offsets. */
@@ -11,4 +12,17 @@ export interface PublicResult {
 
 export function publicResult(r: SearchResult): PublicResult {
 	return { path: r.path, score: r.score, band: r.band, heading: r.heading, snippet: r.snippet };
+}
+
+/** A note of the "Contains your words" section as the CLI's JSON and the API give it. */
+export interface PublicWordMatch {
+	path: string;
+	/** The query's rare words the note contains, lower-case. */
+	words: string[];
+	heading: string;
+	snippet: string;
+}
+
+export function publicWordMatch(m: WordMatch): PublicWordMatch {
+	return { path: m.path, words: [...m.words], heading: m.heading, snippet: m.snippet };
 }

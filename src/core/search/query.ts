@@ -3,6 +3,7 @@ import { norm } from './kernel';
 import type { SearchOptions } from './options';
 import type { SearchIndex } from './search-index';
 import type { SearchResult } from './types';
+import type { WordMatch } from './lexical-index';
 
 /**
  * Why a result list is empty, so the UI can say something useful instead of showing nothing.
@@ -18,6 +19,11 @@ export interface SearchOutcome {
 	results: SearchResult[];
 	/** Set exactly when `results` is empty. */
 	reason?: EmptyReason;
+	/**
+	 * Search only: notes below the threshold that contain the query's rare words, a separate list
+	 * shown after `results` as "Contains your words" (never merged into them).
+	 */
+	containsWords?: WordMatch[];
 }
 
 /**
@@ -45,21 +51,32 @@ function usable(vector: Float32Array | undefined): vector is Float32Array {
 }
 
 /**
- * Embeds `text` and searches the index. Whitespace-only text returns `empty-query` without
- * calling the embedder; an empty index returns `empty-index` without calling it either.
+ * The vector of `text` as search embeds it, or why there is none. Whitespace-only text gives
+ * `empty-query` without calling the embedder; an empty index gives `empty-index` without calling it either.
  */
+export async function embedQuery(
+	embedder: Pick<Embedder, 'embed'>,
+	index: SearchIndex,
+	text: string,
+): Promise<{ vector: Float32Array; query: string } | { reason: EmptyReason }> {
+	const query = normaliseQuery(text);
+	if (query === undefined) return { reason: 'empty-query' };
+	if (index.passageCount === 0) return { reason: 'empty-index' };
+	const [vector] = await embedder.embed([query]);
+	if (!usable(vector)) return { reason: 'no-vector' };
+	return { vector, query };
+}
+
+/** Embeds `text` and searches the index (see `embedQuery` for the empty answers). */
 export async function searchText(
 	embedder: Pick<Embedder, 'embed'>,
 	index: SearchIndex,
 	text: string,
 	options: SearchOptions,
 ): Promise<SearchOutcome> {
-	const query = normaliseQuery(text);
-	if (query === undefined) return { results: [], reason: 'empty-query' };
-	if (index.passageCount === 0) return { results: [], reason: 'empty-index' };
-	const [vector] = await embedder.embed([query]);
-	if (!usable(vector)) return { results: [], reason: 'no-vector' };
-	return outcome(index, index.search(vector, options), 'below-threshold');
+	const embedded = await embedQuery(embedder, index, text);
+	if ('reason' in embedded) return { results: [], reason: embedded.reason };
+	return outcome(index, index.search(embedded.vector, options), 'below-threshold');
 }
 
 /** Notes related to the note at `path`, with the reason when there are none. */

@@ -289,6 +289,25 @@ export class SearchIndex {
 	}
 
 	/**
+	 * The cosine of `query` with the note's best passage, undefined for a note without a usable
+	 * passage: a few dot products, for checking single notes against the threshold.
+	 */
+	bestScore(query: Float32Array, path: string): number | undefined {
+		const entry = this.byPath.get(path);
+		const queryNorm = norm(query, 0, this.dim);
+		if (entry === undefined || !(queryNorm > 0) || query.length !== this.dim) return undefined;
+		let best = -Infinity;
+		const data = this.matrix.data;
+		for (const row of entry.rows) {
+			if (row < 0) continue;
+			let dot = 0;
+			for (let i = 0, base = row * this.dim; i < this.dim; i++) dot += data[base + i] * query[i];
+			if (dot > best) best = dot;
+		}
+		return best > -Infinity ? Math.min(1, Math.max(-1, best / queryNorm)) : undefined;
+	}
+
+	/**
 	 * Notes related to the note at `path`: a {@link search} with the note's {@link noteVector},
 	 * never returning the note itself, with the related-notes calibration unless one is given.
 	 * [] if the note is unknown or has no usable passage.

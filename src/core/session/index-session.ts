@@ -3,7 +3,9 @@ import { Emitter } from '../index/emitter';
 import { Indexer } from '../index/indexer';
 import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, RebuildNotice, VaultFile } from '../index/types';
 import { combineFilters, type SearchOptions } from '../search/options';
-import { relatedNotes, searchText, type SearchOutcome } from '../search/query';
+import { searchWithWords } from '../search/keyword-fallback';
+import { LexicalIndex } from '../search/lexical-index';
+import { relatedNotes, type SearchOutcome } from '../search/query';
 import { SearchIndex } from '../search/search-index';
 import { expectedMeta } from '../store/model-key';
 import { readStore, type StoreContents } from '../store/read-store';
@@ -34,12 +36,14 @@ export interface SessionEvents {
 
 /**
  * Opens a session: the store is checked against the model and read once (`readStore`), its
- * records become the search index and the indexer's knowledge of what is stored.
+ * records become the search index, the keyword index (from their passage texts) and the
+ * indexer's knowledge of what is stored.
  */
 export async function openSession(parts: SessionParts): Promise<IndexSession> {
 	const want = expectedMeta(parts.engine.embedder.modelKey);
 	const opened = await readStore(parts.store, want);
-	return new IndexSession(parts, opened);
+	// The keyword index builds in the background: a large vault's takes seconds, which indexing and related notes need not wait for.
+	return new IndexSession(parts, opened, LexicalIndex.building(opened.records));
 }
 
 /**
@@ -58,6 +62,8 @@ export class IndexSession {
 	constructor(
 		private readonly parts: SessionParts,
 		opened: StoreContents,
+		/** The keyword index, built from `opened` and kept in step with the search index. */
+		readonly lexicalIndex: LexicalIndex,
 	) {
 		this.searchIndex = new SearchIndex(parts.engine.embedder.dim);
 		this.indexer = this.newIndexer(opened);
@@ -91,14 +97,20 @@ export class IndexSession {
 		this.indexer.dispose();
 		await this.parts.store.clear();
 		this.searchIndex.clear();
+		this.lexicalIndex.clear();
 		this.events.emit('change', undefined);
 		this.indexer = this.newIndexer(undefined);
 		return this.indexer.run();
 	}
 
-	/** Notes whose best passage matches `query`, without excluded notes. */
-	search(query: string, options: SearchOptions): Promise<SearchOutcome> {
-		return searchText(this.parts.engine.embedder, this.searchIndex, query, this.withExclusions(options));
+	/**
+	 * Notes whose best passage matches `query`, without excluded notes, and apart from them the
+	 * notes below the threshold that contain the query's rare words (`containsWords`).
+	 */
+	async search(query: string, options: SearchOptions): Promise<SearchOutcome> {
+		// Only the first searches after opening a large vault wait here, for the keyword index's build.
+		await this.lexicalIndex.ready;
+		return searchWithWords(this.parts.engine.embedder, this.searchIndex, this.lexicalIndex, query, this.withExclusions(options));
 	}
 
 	/** Notes similar to the note at `path`, never the note itself. */
@@ -169,6 +181,7 @@ export class IndexSession {
 		indexer.on('rebuild', (notice) => this.events.emit('rebuild', notice));
 		indexer.on('error', (error) => this.events.emit('error', error));
 		indexer.on('records', (change) => {
+			this.lexicalIndex.apply(change);
 			for (const { path, error } of this.searchIndex.apply(change)) this.events.emit('error', new Error(`${path} is not searchable: ${error.message}`));
 			this.events.emit('change', undefined);
 		});

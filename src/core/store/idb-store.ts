@@ -134,6 +134,7 @@ function toStored(r: NoteRecord): Record<string, unknown> {
 		passages: r.passages.map((p) => ({ heading: p.heading, start: p.start, end: p.end, snippet: p.snippet })),
 		vectors: r.vectors,
 	};
+	if (r.texts !== undefined) out.texts = r.texts.slice();
 	if (r.failure !== undefined) out.failure = r.failure;
 	if (r.notice !== undefined) out.notice = r.notice;
 	return out;

@@ -1,7 +1,7 @@
 import type { NoteRecord, StoreMeta, VectorStore } from './types';
 
 function copy(r: NoteRecord): NoteRecord {
-	return { ...r, passages: r.passages.map((p) => ({ ...p })), vectors: r.vectors.slice() };
+	return { ...r, passages: r.passages.map((p) => ({ ...p })), vectors: r.vectors.slice(), ...(r.texts ? { texts: r.texts.slice() } : {}) };
 }
 
 /** Keeps everything in memory; copies on the way in and out like a persistent store would. */

@@ -1,8 +1,8 @@
 import { chunkingKey } from '../text/chunk-params';
 import type { StoreMeta } from './types';
 
-/** Bumped when the record layout changes; a mismatch clears the store. */
-export const SCHEMA_VERSION = 1;
+/** Bumped when the record layout changes; a mismatch clears the store. 2: passage texts for the keyword index. */
+export const SCHEMA_VERSION = 2;
 
 /** The plugin id, used to name per-vault databases. */
 export const PLUGIN_ID = 'semantic-note-search';

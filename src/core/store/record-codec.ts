@@ -38,7 +38,7 @@ function isPassage(v: unknown): v is StoredPassage {
 /** A valid NoteRecord, or undefined when `value` is corrupt. Vectors must be finite, n × dim. */
 export function decodeRecord(value: unknown): NoteRecord | undefined {
 	if (!isObject(value)) return undefined;
-	const { path, mtime, size, hash, passages, failure, notice } = value;
+	const { path, mtime, size, hash, passages, failure, notice, texts } = value;
 	if (typeof path !== 'string' || path === '') return undefined;
 	if (typeof mtime !== 'number' || !Number.isFinite(mtime)) return undefined;
 	if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) return undefined;
@@ -46,6 +46,7 @@ export function decodeRecord(value: unknown): NoteRecord | undefined {
 	if (failure !== undefined && typeof failure !== 'string') return undefined;
 	if (notice !== undefined && typeof notice !== 'string') return undefined;
 	if (!Array.isArray(passages) || !passages.every(isPassage)) return undefined;
+	if (texts !== undefined && !(Array.isArray(texts) && texts.length === passages.length && texts.every((t) => typeof t === 'string'))) return undefined;
 	const vectors = toVectors(value.vectors);
 	if (!vectors) return undefined;
 	if (passages.length === 0 ? vectors.length !== 0 : vectors.length === 0 || vectors.length % passages.length !== 0) return undefined;
@@ -53,6 +54,7 @@ export function decodeRecord(value: unknown): NoteRecord | undefined {
 	const record: NoteRecord = { path, mtime, size, hash, passages, vectors };
 	if (failure !== undefined) record.failure = failure;
 	if (notice !== undefined) record.notice = notice;
+	if (texts !== undefined) record.texts = texts;
 	return record;
 }
 

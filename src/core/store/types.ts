@@ -16,6 +16,12 @@ export interface NoteRecord {
 	hash: string;
 	passages: StoredPassage[];
 	vectors: Float32Array;
+	/**
+	 * The text of each passage as embedded (title with the first), one per passage: the keyword
+	 * index's words. Kept with the vectors, so a restart rebuilds the keyword index without
+	 * reading any note. Absent on records written before it existed (the schema version changed).
+	 */
+	texts?: string[];
 	/** Why this note could not be indexed; it is not retried until its content changes. */
 	failure?: string;
 	/**

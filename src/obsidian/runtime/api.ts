@@ -1,5 +1,5 @@
 import type { SemanticNoteSearchApi, SemanticNoteSearchOptions, SemanticNoteSearchResult } from '../../../api/semantic-note-search';
-import { publicResult } from '../../core/search/public-result';
+import { publicResult, publicWordMatch } from '../../core/search/public-result';
 import type { ResultOverrides, Runtime, SearchAnswer } from './ports';
 
 /** Checks what another plugin passed: a clear error, never a silent default for a wrong value. */
@@ -31,6 +31,10 @@ export function createApi(runtime: () => Runtime | null): SemanticNoteSearchApi 
 		version: 1 as const,
 		ready: async () => current().ready(),
 		search: async (query: string, options?: SemanticNoteSearchOptions) => answer(current().search.search(text(query, 'query'), overrides(options))),
+		searchWithWords: async (query: string, options?: SemanticNoteSearchOptions) => {
+			const found = await current().search.search(text(query, 'query'), overrides(options));
+			return { results: found.results.map(publicResult), containsWords: (found.containsWords ?? []).map(publicWordMatch) };
+		},
 		related: async (path: string, options?: SemanticNoteSearchOptions) => answer(current().search.related(text(path, 'path'), overrides(options))),
 	});
 }

@@ -4,6 +4,7 @@
  */
 import type { App } from 'obsidian';
 import type { IndexProgress, IndexReport, IndexStatus } from '../../core/index/types';
+import type { WordMatch } from '../../core/search/lexical-index';
 import type { EmptyReason } from '../../core/search/query';
 import type { SearchResult } from '../../core/search/types';
 import type { ModelCheckMemory } from './model-check';
@@ -13,6 +14,8 @@ export interface SearchAnswer {
 	results: SearchResult[];
 	/** Set exactly when `results` is empty: why, for the empty-state message. */
 	reason?: EmptyReason;
+	/** Search only: notes below the threshold holding the query's rare words, shown apart as "Contains your words". */
+	containsWords?: WordMatch[];
 }
 
 /** Per-call replacements for the "Maximum results" and threshold settings. */

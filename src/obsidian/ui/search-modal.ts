@@ -1,11 +1,18 @@
 import { Keymap, Platform, SuggestModal, type App, type HoverParent, type MarkdownView } from 'obsidian';
 import { explainEmpty } from '../../core/search/explain';
+import type { WordMatch } from '../../core/search/lexical-index';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
 import { insertLink, openAtPassage } from './navigate';
 import type { SearchPort } from '../runtime/ports';
 import { previewOnHover } from './hover-preview';
 import { renderResult } from './result-row';
+import { renderSectionHeading, renderWordMatch } from './word-match-row';
+
+/** A row of the modal: a result by meaning, or a note of the "Contains your words" section after them. */
+type Row = SearchResult | WordMatch;
+
+const isWordMatch = (row: Row): row is WordMatch => 'words' in row;
 
 /** Typing pauses shorter than this do not start a search: each search embeds the query. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -16,12 +23,14 @@ export const SEARCH_DEBOUNCE_MS = 250;
  * link to it into the editor that was active when the modal opened. What to do is decided from
  * the event that chose the result, so nothing pressed earlier (e.g. on an empty list) carries over.
  */
-export class SemanticSearchModal extends SuggestModal<SearchResult> {
+export class SemanticSearchModal extends SuggestModal<Row> {
 	/** Owns the page previews of the results (a modal is not a view, so it keeps its own). */
 	private readonly hoverParent: HoverParent = { hoverPopover: null };
 	private timer: number | undefined;
 	/** Every caller of a superseded query gets the newest answer, so no stale list is shown. */
-	private waiting: ((results: SearchResult[]) => void)[] = [];
+	private waiting: ((rows: Row[]) => void)[] = [];
+	/** The first row of the keyword section, which carries its heading, and why no result is above it (if none is). */
+	private sectionStart: { row: WordMatch; note?: string } | undefined;
 
 	constructor(
 		app: App,
@@ -50,7 +59,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 		}
 	}
 
-	getSuggestions(query: string): Promise<SearchResult[]> {
+	getSuggestions(query: string): Promise<Row[]> {
 		if (query.trim() === '') {
 			// A query typed and cleared within the debounce must not still be embedded and answered.
 			window.clearTimeout(this.timer);
@@ -68,32 +77,42 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	private async run(query: string): Promise<void> {
 		try {
 			const answer = await this.searchPort.search(query);
-			if (answer.reason) this.emptyStateText = explainEmpty(answer.reason, { subject: query, threshold: this.searchPort.threshold });
-			this.flush(answer.results);
+			const why = answer.reason && explainEmpty(answer.reason, { subject: query, threshold: this.searchPort.threshold });
+			if (why) this.emptyStateText = why;
+			// Never mixed: the section's rows come after every result by meaning, under their own heading.
+			const words = answer.containsWords ?? [];
+			this.sectionStart = words.length > 0 ? { row: words[0], note: why } : undefined;
+			this.flush([...answer.results, ...words]);
 		} catch (error) {
 			this.emptyStateText = userMessage(error);
 			this.flush([]);
 		}
 	}
 
-	private flush(results: SearchResult[]): void {
+	private flush(rows: Row[]): void {
 		const waiting = this.waiting;
 		this.waiting = [];
-		for (const resolve of waiting) resolve(results);
+		for (const resolve of waiting) resolve(rows);
 	}
 
-	renderSuggestion(result: SearchResult, el: HTMLElement): void {
-		renderResult(el, result);
-		previewOnHover(this.app, el, result, this.hoverParent);
+	renderSuggestion(row: Row, el: HTMLElement): void {
+		if (isWordMatch(row)) {
+			if (row === this.sectionStart?.row) renderSectionHeading(el, this.sectionStart.note);
+			renderWordMatch(el, row);
+		} else {
+			renderResult(el, row);
+		}
+		previewOnHover(this.app, el, row, this.hoverParent);
 	}
 
 	/** An Enter that commits an IME composition (CJK input) belongs to the input, not the list. */
-	selectSuggestion(result: SearchResult, evt: MouseEvent | KeyboardEvent): void {
+	selectSuggestion(row: Row, evt: MouseEvent | KeyboardEvent): void {
 		if ('isComposing' in evt && evt.isComposing) return;
-		super.selectSuggestion(result, evt);
+		super.selectSuggestion(row, evt);
 	}
 
-	onChooseSuggestion(result: SearchResult, evt: MouseEvent | KeyboardEvent): void {
+	/** Rows of either kind open, open in a new tab and insert a link alike. */
+	onChooseSuggestion(result: Row, evt: MouseEvent | KeyboardEvent): void {
 		const pane = Keymap.isModEvent(evt);
 		if (pane === false && evt.altKey) {
 			insertLink(this.app, this.editorView, result);

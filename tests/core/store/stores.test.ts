@@ -55,6 +55,20 @@ describe.each(factories)('%s vector store', (_name, make) => {
 		await store.close();
 	});
 
+	it('keeps the passage texts of the keyword index with the vectors, through a new store object and a rename', async () => {
+		const store = await make();
+		const withTexts: NoteRecord = { ...record('Words.md'), texts: ['Telemark skiing, first passage', 'second passage'] };
+		await store.putMany([withTexts, record('Plain.md')]);
+		await store.rename('Words.md', 'Moved/Words.md');
+		await store.close();
+		// Disk and IndexedDB stores reopen the same place; the memory store only has itself.
+		const again = store instanceof MemoryVectorStore ? store : store instanceof DiskVectorStore ? new DiskVectorStore(store.dir) : new IdbVectorStore((store as IdbVectorStore).dbName);
+		const byPath = new Map((await again.all()).map((r) => [r.path, r]));
+		expect(byPath.get('Moved/Words.md')?.texts).toEqual(['Telemark skiing, first passage', 'second passage']);
+		expect(byPath.get('Plain.md')).not.toHaveProperty('texts');
+		await again.close();
+	});
+
 	it('renames without touching vectors, deletes, and clears', async () => {
 		const store = await make();
 		await store.putMany([record('A.md'), record('B.md')]);

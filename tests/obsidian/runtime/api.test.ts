@@ -45,6 +45,20 @@ describe('the API for other plugins', () => {
 		(plugin as unknown as Plugin).unload();
 	});
 
+	it('gives the "Contains your words" section apart from the results, with the filters applied to it too', async () => {
+		const { api, plugin } = await started();
+		await api.ready();
+		// No note reaches a threshold of 1; "pinch" is in one note of three: a rare word.
+		const answer = await api.searchWithWords('pinch', { threshold: 1 });
+		expect(answer).toEqual({
+			results: [],
+			containsWords: [{ path: 'Garden/Basil.md', words: ['pinch'], heading: 'Basil', snippet: expect.stringContaining('Pinch basil flowers') as string }],
+		});
+		expect((await api.searchWithWords('path:Work/ pinch', { threshold: 1 })).containsWords).toEqual([]);
+		await expect(api.searchWithWords('pinch', { limit: 0 })).rejects.toThrow(/limit must be a whole number/);
+		(plugin as unknown as Plugin).unload();
+	});
+
 	it('rejects wrong arguments with a clear message', async () => {
 		const { api, plugin } = await started();
 		await expect(api.search('water', { limit: 0 })).rejects.toThrow(/limit must be a whole number from 1 to 10000, got 0/);

@@ -11,16 +11,17 @@ const NOTES: Record<string, string> = {
 	'Work/Plants.md': '# Office plants\nWater the office plants on Fridays. #veg',
 };
 
-async function searchIn(query: string): Promise<string[]> {
+/** The paths of the results (or, with `list` 'containsWords', of the keyword section), sorted. */
+async function searchIn(query: string, threshold = -1, list: 'results' | 'containsWords' = 'results'): Promise<string[]> {
 	const app = new App();
 	for (const [path, text] of Object.entries(NOTES)) await app.vault.create(path, text);
-	const settings = { ...defaultSettings('.obsidian'), threshold: -1 };
+	const settings = { ...defaultSettings('.obsidian'), threshold };
 	const context: RuntimeContext = { app: asApp(app), pluginDir: '.obsidian/plugins/semantic-note-search', signal: new AbortController().signal, modelChecks: usedAnywayModelChecks(), settings: () => settings, onModelError: () => undefined };
 	const runtime = fakeEngineRuntime().factory(context);
 	await runtime.index.sync();
-	const { results } = await runtime.search.search(query);
+	const answer = await runtime.search.search(query);
 	await runtime.dispose();
-	return results.map((r) => r.path).sort();
+	return (answer[list] ?? []).map((r) => r.path).sort();
 }
 
 describe('search filters in the query (path:, tag:)', () => {
@@ -32,6 +33,14 @@ describe('search filters in the query (path:, tag:)', () => {
 		expect(await searchIn('tag:#veg water the plants')).toEqual(['Garden/Tomatoes.md', 'Work/Plants.md']);
 		expect(await searchIn('tag:herbs water')).toEqual(['Garden/Basil.md']);
 		expect(await searchIn('path:Garden tag:veg water')).toEqual(['Garden/Tomatoes.md']);
+	});
+
+	it('applies to the "Contains your words" section too', async () => {
+		// No note reaches a threshold of 1; "morning" and "fridays" are each in one note: rare words.
+		expect(await searchIn('morning fridays', 1, 'containsWords')).toEqual(['Garden/Tomatoes.md', 'Work/Plants.md']);
+		expect(await searchIn('path:Garden/ morning fridays', 1, 'containsWords')).toEqual(['Garden/Tomatoes.md']);
+		expect(await searchIn('tag:#veg morning fridays', 1, 'containsWords')).toEqual(['Garden/Tomatoes.md', 'Work/Plants.md']);
+		expect(await searchIn('tag:herbs morning fridays', 1, 'containsWords')).toEqual([]);
 	});
 
 	it('searches unknown operators as words instead of failing', async () => {
