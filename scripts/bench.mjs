@@ -5,7 +5,8 @@
 // Each part is a TypeScript file in scripts/bench/, bundled here with esbuild and run in its own
 // child process, so WASM heaps and peak RSS of one part never leak into another.
 // `node scripts/bench.mjs search onload` runs only the named parts, and BENCH_WORD_PIECES=2000
-// shrinks the embedding corpus (both for development; the recorded numbers use the defaults).
+// shrinks the embedding corpus, BENCH_SEARCH_WORD_PIECES=8000 the vault indexed while searching
+// (both for development; the recorded numbers use the defaults).
 import esbuild from 'esbuild';
 import { nodeBundle } from './node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,9 @@ const outDir = join(root, 'bench-results');
 const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
-const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload'];
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload', 'browser-embed', 'browser-native', 'browser-search'];
+/** Parts that embed the corpus (and so need the synthetic model, whose tokenizer made it). */
+const EMBEDDING = ['corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'browser-embed', 'browser-native', 'browser-search'];
 // `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
 const reportOnly = process.argv.includes('--report');
 const only = process.argv.slice(2).filter((a) => a !== '--report');
@@ -50,7 +53,7 @@ const workerStub = {
 };
 
 /** Runs one part in a fresh Node process and returns its JSON result (or an error row). */
-async function run(name, input, nodeArgs = []) {
+async function run(name, input, { nodeArgs = [], timeout = 240_000 } = {}) {
 	const file = await build(name);
 	const resultFile = join(buildDir, `${name}.result.json`);
 	const t0 = performance.now();
@@ -59,7 +62,7 @@ async function run(name, input, nodeArgs = []) {
 		cwd: root,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
-		timeout: 240_000,
+		timeout,
 	});
 	const secs = ((performance.now() - t0) / 1000).toFixed(1);
 	if (child.status !== 0) {
@@ -71,6 +74,8 @@ async function run(name, input, nodeArgs = []) {
 	print(`${secs}s`);
 	return JSON.parse(readFileSync(resultFile, 'utf8'));
 }
+
+const failed = (result) => 'error' in result;
 
 function machine() {
 	const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
@@ -98,7 +103,7 @@ const results = { date: new Date().toISOString(), machine: machine() };
 print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, node ${results.machine.node}`);
 
 const modelDir = join(outDir, 'model');
-if (wanted('model') || ['corpus', 'embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+if (wanted('model') || EMBEDDING.some(wanted)) {
 	// The synthetic MiniLM: same graph and shapes as the real one, so the same compute.
 	// The runner skips regeneration when the folder already holds the current model.
 	const runner = join(root, 'scripts/synthetic-model.mjs');
@@ -113,14 +118,32 @@ const corpusFile = join(buildDir, 'corpus.json');
 const batchesFile = join(buildDir, 'plugin-batches.json');
 const embedInput = { modelDir, corpusFile, batchesFile };
 
-if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+if (EMBEDDING.some(wanted)) {
 	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: Number(process.env.BENCH_WORD_PIECES ?? 12_000) });
 }
-rmSync(batchesFile, { force: true }); // never replay a previous run's batches
+// Never replay a previous run's batches.
+const browserBatchesFile = join(buildDir, 'browser-batches.json');
+rmSync(batchesFile, { force: true });
+rmSync(browserBatchesFile, { force: true });
 if (wanted('embed-plugin')) results.plugin = await run('embed-plugin', embedInput);
 // Native replays the plugin's batches, so it runs after it.
 if (wanted('embed-native')) results.native = await run('embed-native', embedInput);
 if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
+// The real browser runs the real all-MiniLM-L6-v2 (`npm run reference:setup` exports it): the
+// plugin's own worker bundle in headless Chromium, then native onnxruntime on its batches.
+const realModelDir = join(root, '.cache/real-model');
+const noRealModel = existsSync(join(realModelDir, 'onnx', 'model_quantized.onnx')) ? undefined : { error: `no real model in ${realModelDir}: run npm run reference:setup` };
+if (wanted('browser-embed')) {
+	results.browser = noRealModel ?? (await run('browser-throughput', { root, modelDir: realModelDir, corpusFile, batchesFile, browserBatchesFile }, { timeout: 600_000 }));
+}
+if (wanted('browser-native')) results.browserNative = noRealModel ?? (await run('embed-native', { modelDir: realModelDir, corpusFile, batchesFile: browserBatchesFile }));
+if (wanted('browser-search')) {
+	// A vault of several indexing windows (the embedding corpus is about one), so searches meet a
+	// run in full swing.
+	const vaultFile = join(buildDir, 'search-vault.json');
+	const vault = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile: vaultFile, targetWordPieces: Number(process.env.BENCH_SEARCH_WORD_PIECES ?? 40_000) });
+	results.browserSearch = noRealModel ?? (failed(vault) ? vault : await run('browser-search', { root, modelDir: realModelDir, notesFile: vaultFile, gapMs: 100 }, { timeout: 600_000 }));
+}
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
