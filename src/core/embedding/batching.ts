@@ -37,6 +37,14 @@ export interface BatchLimits {
 
 /** 32 rows of the model's 256 tokens: what a count-only batch of 32 could already reach. */
 export const MAX_PADDED_TOKENS = 32 * 256;
+/**
+ * Padded tokens of one indexing call: about half a second of one WASM thread on the 2-core
+ * reference machine (fp32 MiniLM in Node, ~650 padded tokens/s: 4 × 82 took 0.48 s, 1 × 256
+ * 0.53 s), so a query never waits longer than that behind indexing. It also bounds the WASM heap,
+ * which never shrinks (one 32 × 256 call took 14 s and grew the process by ~300 MB). A passage
+ * longer than this still gets a call of its own.
+ */
+export const INDEX_CALL_TOKENS = 320;
 export const PADDING_RATIO = 0.1;
 export const PADDING_SLACK = 16;
 

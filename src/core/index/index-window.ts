@@ -1,4 +1,4 @@
-import { planBatchesByLength } from '../embedding/batching';
+import { INDEX_CALL_TOKENS, planBatchesByLength } from '../embedding/batching';
 import type { EmbeddingEngine } from '../embedding/types';
 import { chunkNoteTokenized } from '../text/chunker';
 import type { NoteInput, Passage } from '../text/passage';
@@ -42,7 +42,7 @@ function checkVectors(vectors: readonly Float32Array[], count: number, dim: numb
 /**
  * Chunks and embeds a window of notes: each passage is tokenized once (by the chunker, whose ids
  * go to the model), the window's batches are planned once, shortest passages first (the engine's
- * `planBatchesByLength`), and `between` runs before every model call so pause, cancel and queries
+ * `planBatchesByLength`, at most INDEX_CALL_TOKENS padded tokens per call), and `between` runs before every model call so pause, cancel and queries
  * get their turn. A note that fails chunking, or whose batch fails and then fails again on its own,
  * is reported failed; the others succeed. The plugin's worker and the in-process engine both run this.
  */
@@ -73,7 +73,7 @@ export async function indexWindow(notes: readonly NoteInput[], engine: WindowEng
 	const cap = engine.tokenizer.maxTokens - 2;
 	const plan = planBatchesByLength(
 		rowIds.map((ids) => Math.min(ids.length, cap) + 2),
-		{ maxRows: hooks.maxBatch },
+		{ maxRows: hooks.maxBatch, maxPaddedTokens: INDEX_CALL_TOKENS },
 	);
 
 	let embedded = 0;

@@ -44,6 +44,11 @@ export interface IndexerOptions {
 	windowPassages?: number;
 	/** Notes gathered before a window is embedded and committed. Default 64. */
 	windowNotes?: number;
+	/**
+	 * Windows embedded at once (a pool of workers takes one each), read before each window.
+	 * Default 1: each window is committed before the next starts.
+	 */
+	parallelWindows?: () => number;
 	/** Chunking part of the model key; override only when the chunker uses other parameters. */
 	chunkingKey?: string;
 	hash?: (text: string) => Promise<string>;
@@ -365,43 +370,74 @@ export class Indexer {
 		let window: PreparedNote[] = [];
 		let pending = 0;
 		this.tracker.startCount(work.length);
+		// Windows being embedded; each commits when it returns, in whatever order they finish.
+		const inFlight = new Set<Promise<void>>();
+		let stopped = false;
+		let failure: unknown;
 
-		const flushWindow = async (): Promise<boolean> => {
-			if (window.length === 0) return true;
-			const notes = window;
-			window = [];
-			pending = 0;
+		const embedAndCommit = async (notes: PreparedNote[]): Promise<void> => {
 			const result = await embedWindow(notes, this.options.windows, control, streak);
-			if (result.cancelled) return false;
+			if (result.cancelled) {
+				stopped = true;
+				return;
+			}
 			await this.book.commit(result.records, (path) => this.placeOf(path));
 			report.embedded += result.embedded;
 			this.tracker.advance(notes.length);
 			if (result.unavailable) throw result.unavailable;
-			return true;
 		};
 
-		for (const file of work) {
-			if (!(await this.control.gate())) return;
-			const path = this.resolve(file.path);
-			if (this.deleted.has(path) || this.isExcluded(path)) {
-				this.tracker.advance(1);
-				continue;
+		/** Starts the gathered window, then waits while as many windows as allowed are in flight; false once the run must stop. */
+		const flushWindow = async (): Promise<boolean> => {
+			if (window.length > 0) {
+				const notes = window;
+				window = [];
+				pending = 0;
+				const job: Promise<void> = embedAndCommit(notes)
+					.catch((err: unknown) => {
+						failure ??= err;
+						stopped = true;
+					})
+					.finally(() => inFlight.delete(job));
+				inFlight.add(job);
 			}
-			this.tracker.set({ current: path });
-			const prepared = await this.prepare(file, path, prefetched.get(file.path));
-			prefetched.delete(file.path);
-			if (prepared === 'unchanged') {
-				report.reused++;
-				this.tracker.advance(1, path);
-				continue;
+			const limit = Math.max(1, Math.floor(this.options.parallelWindows?.() ?? 1));
+			while (inFlight.size >= limit) await Promise.race(inFlight);
+			return !stopped;
+		};
+
+		const gather = async (): Promise<void> => {
+			for (const file of work) {
+				if (!(await this.control.gate())) return;
+				const path = this.resolve(file.path);
+				if (this.deleted.has(path) || this.isExcluded(path)) {
+					this.tracker.advance(1);
+					continue;
+				}
+				this.tracker.set({ current: path });
+				const prepared = await this.prepare(file, path, prefetched.get(file.path));
+				prefetched.delete(file.path);
+				if (prepared === 'unchanged') {
+					report.reused++;
+					this.tracker.advance(1, path);
+					continue;
+				}
+				window.push(prepared);
+				pending += Math.ceil(prepared.markdown.length / CHARS_PER_PASSAGE);
+				if (pending >= windowPassages || window.length >= windowNotes) {
+					if (!(await flushWindow())) return;
+				}
 			}
-			window.push(prepared);
-			pending += Math.ceil(prepared.markdown.length / CHARS_PER_PASSAGE);
-			if (pending >= windowPassages || window.length >= windowNotes) {
-				if (!(await flushWindow())) return;
-			}
+			await flushWindow();
+		};
+
+		try {
+			await gather();
+		} finally {
+			// Every window started is committed (or cancelled) before the run ends.
+			await Promise.all(inFlight);
 		}
-		await flushWindow();
+		if (failure !== undefined) throw failure;
 	}
 
 	/** Reads and hashes one note, or settles it as unchanged content (metadata update only). */

@@ -8,6 +8,8 @@ import type { WindowIndexer } from '../index/window-port';
 export interface EngineHandle {
 	embedder: Embedder;
 	windows: WindowIndexer;
+	/** Windows to embed at once (a pool of workers); one when absent. */
+	parallelWindows?: () => number;
 	/** Frees the model (terminates the worker, if any). */
 	dispose(): Promise<void>;
 }

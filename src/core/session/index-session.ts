@@ -164,7 +164,7 @@ export class IndexSession {
 
 	private newIndexer(opened: StoreContents | undefined): Indexer {
 		const { engine, store, source, exclusions, clock, debounceMs } = this.parts;
-		const indexer = new Indexer({ source, store, embedder: engine.embedder, windows: engine.windows, exclusions, clock, debounceMs, opened });
+		const indexer = new Indexer({ source, store, embedder: engine.embedder, windows: engine.windows, parallelWindows: engine.parallelWindows, exclusions, clock, debounceMs, opened });
 		indexer.on('progress', (p) => this.events.emit('progress', p));
 		indexer.on('rebuild', (notice) => this.events.emit('rebuild', notice));
 		indexer.on('error', (error) => this.events.emit('error', error));

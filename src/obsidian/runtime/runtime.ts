@@ -17,6 +17,7 @@ import { searchPort } from './search-port';
 import { exclusionPatterns, type SemanticSearchSettings } from './settings';
 import { settingsChange } from './settings-change';
 import { openVaultSession } from './vault-session';
+import { poolSizeFor } from '../../worker/pool-size';
 
 export interface VaultRuntimeOptions {
 	loadEngine: EngineLoader;
@@ -70,7 +71,9 @@ class VaultRuntime implements Runtime {
 		const settings = this.context.settings();
 		this.appliedSettings = { ...settings };
 		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginDir, settings, signal);
-		const engine = await this.options.loadEngine(files, settings.dtype);
+		// Read at every window, so a changed setting applies to the next one without reloading the model.
+		const threads = () => poolSizeFor(this.context.settings().indexingThreads, globalThis.navigator?.hardwareConcurrency);
+		const engine = await this.options.loadEngine(files, settings.dtype, threads);
 		try {
 			await this.modelCheckGate.verify(engine.embedder, settings.dtype);
 		} catch (error) {

@@ -1,5 +1,6 @@
 import type { Dtype } from '../../core/embedding/types';
 import { DEFAULT_CALIBRATION } from '../../core/search/calibration';
+import { MAX_POOL_SIZE } from '../../worker/pool-size';
 
 export interface SemanticSearchSettings {
 	/** Absolute path of a folder holding the model files; empty when none was set. */
@@ -18,6 +19,8 @@ export interface SemanticSearchSettings {
 	indexOnStartup: boolean;
 	/** The related view leaves out notes that already link to or from the current one. */
 	hideLinked: boolean;
+	/** Embedding workers while indexing, 1–8; 0 is automatic (half the cores, at most 3). */
+	indexingThreads: number;
 }
 
 /** Built per vault because the config folder is configurable (`Vault#configDir`). */
@@ -32,6 +35,7 @@ export function defaultSettings(configDir: string): SemanticSearchSettings {
 		onlyFolders: '',
 		indexOnStartup: true,
 		hideLinked: false,
+		indexingThreads: 0,
 	};
 }
 
@@ -61,6 +65,7 @@ export function parseSettings(data: unknown, configDir: string): SemanticSearchS
 		onlyFolders: str('onlyFolders', d.onlyFolders),
 		indexOnStartup: bool('indexOnStartup', d.indexOnStartup),
 		hideLinked: bool('hideLinked', d.hideLinked),
+		indexingThreads: Math.round(num('indexingThreads', d.indexingThreads, 0, MAX_POOL_SIZE)),
 	};
 }
 

@@ -4,32 +4,31 @@ import { readRequired } from '../../core/embedding/read-model';
 import type { Dtype } from '../../core/embedding/types';
 import { workerPort } from '../../worker/port';
 import { WorkerClient } from '../../worker/worker-client';
+import { WorkerPool } from '../../worker/worker-pool';
 import type { EngineHandle } from '../../core/session/engine-handle';
 import { startEmbeddingWorker } from './worker-factory';
 
 /**
- * Reads the model files on the main thread (the worker cannot reach the file system or the
- * vault), then starts the worker and transfers the bytes to it. A missing file fails here, before
- * any worker starts, with the core's user-facing ModelNotAvailableError.
+ * Starts one embedding worker: reads the model files on the main thread (the worker cannot reach
+ * the file system or the vault) and transfers the bytes, so the main thread keeps no copy between
+ * workers. A missing file fails here, before the worker starts, with the core's
+ * user-facing ModelNotAvailableError.
  */
-export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype): Promise<EngineHandle> {
+async function startWorker(files: ModelFiles, dtype: Dtype): Promise<WorkerClient> {
 	const bytes = Object.fromEntries(await readRequired(files, requiredFiles(dtype)));
 	const handle = startEmbeddingWorker();
-	let client: WorkerClient;
+	// Terminating through the handle also revokes the worker's Blob URL.
+	const port = { ...workerPort(handle.worker), terminate: () => handle.terminate() };
 	try {
-		client = await WorkerClient.start(workerPort(handle.worker), { files: bytes, dtype });
+		return await WorkerClient.start(port, { files: bytes, dtype });
 	} catch (error) {
 		handle.terminate();
 		throw error;
 	}
-	return {
-		embedder: client,
-		windows: client.windows,
-		// Terminating frees the model and the WASM heap at once; no need to ask the worker politely.
-		dispose: () => {
-			client.terminate();
-			handle.terminate();
-			return Promise.resolve();
-		},
-	};
+}
+
+/** The pool of embedding workers: `threads()` of them while indexing, one otherwise. */
+export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype, threads: () => number): Promise<EngineHandle> {
+	const pool = await WorkerPool.start({ start: () => startWorker(files, dtype), size: threads });
+	return { embedder: pool, windows: pool.windows, parallelWindows: pool.parallelWindows, dispose: () => pool.dispose() };
 }

@@ -203,7 +203,8 @@ describe('Indexer', () => {
 	it('resumes after the embedder crashes mid-run, without marking notes failed', async () => {
 		const vault = syntheticVault(30, 3);
 		const flaky = new FlakyEmbedder({ dim: 16 });
-		flaky.failAfterCalls = 6;
+		// From the 8th model call on, every call fails: mid-run.
+		flaky.failAfterCalls = 8;
 		const { make, store } = setup(vault, { windowNotes: 4, windowPassages: 1000, maxBatch: 8 });
 		await expect(make({ embedder: flaky, windows: localWindows(flaky) }).run()).rejects.toThrow(/embedder crashed/);
 		const saved = await store.all();
