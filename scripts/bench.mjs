@@ -134,7 +134,7 @@ if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
 const realModelDir = join(root, '.cache/real-model');
 const noRealModel = existsSync(join(realModelDir, 'onnx', 'model_quantized.onnx')) ? undefined : { error: `no real model in ${realModelDir}: run npm run reference:setup` };
 if (wanted('browser-embed')) {
-	results.browser = noRealModel ?? (await run('browser-throughput', { root, modelDir: realModelDir, corpusFile, batchesFile, browserBatchesFile }, { timeout: 600_000 }));
+	results.browser = noRealModel ?? (await run('browser-throughput', { root, modelDir: realModelDir, corpusFile, browserBatchesFile }, { timeout: 600_000 }));
 }
 if (wanted('browser-native')) results.browserNative = noRealModel ?? (await run('embed-native', { modelDir: realModelDir, corpusFile, batchesFile: browserBatchesFile }));
 if (wanted('browser-search')) {

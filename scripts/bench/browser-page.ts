@@ -1,19 +1,22 @@
 /**
- * The benchmark's page in headless Chromium. It starts embedding workers exactly as the plugin
- * does (worker-engine.ts: model bytes read on the main thread, the inlined worker bundle started
- * from a Blob URL, WorkerClient over postMessage), and exposes to the driver (browser-session.ts):
- * - `start(n, dtype)`: n workers holding the model;
- * - `runBatches`: the same batches, shared out to whichever worker is free (throughput);
- * - `indexWhileSearching`: the first index of a vault through the real IndexSession on worker 1,
- *   with searches issued one after another while it runs (their latency).
+ * The benchmark's page in headless Chromium. It loads the model the way the plugin does
+ * (worker-engine.ts: bytes read on the main thread and transferred, the inlined worker bundle
+ * started from a Blob URL, a WorkerPool of WorkerClients), and exposes to the driver
+ * (browser-session.ts):
+ * - `start(n, dtype)`: the pool, allowed `n` workers while indexing;
+ * - `warmUp`, then `index`: a first index of a vault through the real IndexSession (throughput);
+ * - `indexWhileSearching`: the same, with searches issued one after another while it runs.
  */
 import type { Dtype } from '../../src/core/embedding/types';
 import { modelFilesFrom } from '../../src/core/embedding/model-files';
-import type { NoteSource } from '../../src/core/index/types';
+import type { IndexReport } from '../../src/core/index/types';
 import { openSession } from '../../src/core/session/index-session';
 import type { EngineHandle } from '../../src/core/session/engine-handle';
 import { MemoryVectorStore } from '../../src/core/store/memory-store';
 import { loadWorkerEngine } from '../../src/obsidian/runtime/worker-engine';
+import { memoryVault } from './memory-vault';
+
+type Note = { path: string; markdown: string };
 
 /** The model folder, served by the driver. Read afresh per worker: each transfer detaches its bytes. */
 const model = modelFilesFrom('the benchmark server /model/', async (path) => {
@@ -21,51 +24,65 @@ const model = modelFilesFrom('the benchmark server /model/', async (path) => {
 	return res.ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
 });
 
-let engines: EngineHandle[] = [];
-
-/** Starts `n` workers one after another; seconds to load each. */
-async function start(n: number, dtype: Dtype): Promise<number[]> {
-	const seconds: number[] = [];
-	for (let i = 0; i < n; i++) {
-		const t0 = performance.now();
-		engines.push(await loadWorkerEngine(model, dtype));
-		seconds.push((performance.now() - t0) / 1000);
+/** Workers the page has started: the pool grows only while indexing, so this shows it did. */
+let workersStarted = 0;
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+	constructor(url: string | URL, options?: WorkerOptions) {
+		super(url, options);
+		workersStarted++;
 	}
-	return seconds;
+};
+
+let engine: EngineHandle | undefined;
+
+function current(): EngineHandle {
+	if (!engine) throw new Error('bench.start() first');
+	return engine;
+}
+
+/** The pool with its first worker and the model loaded in it; seconds that took. */
+async function start(workers: number, dtype: Dtype): Promise<number> {
+	const t0 = performance.now();
+	engine = await loadWorkerEngine(model, dtype, () => workers);
+	return (performance.now() - t0) / 1000;
 }
 
 async function stop(): Promise<void> {
-	await Promise.all(engines.map((e) => e.dispose()));
-	engines = [];
+	await engine?.dispose();
+	engine = undefined;
 }
 
-export interface BatchRun {
+/** A first index of `notes` in a fresh in-memory store, as the plugin's session runs it. */
+async function firstIndex(notes: readonly Note[]): Promise<IndexReport> {
+	const session = await openSession({ engine: current(), store: new MemoryVectorStore(), source: memoryVault(notes) });
+	return session.sync();
+}
+
+export interface IndexRun {
 	seconds: number;
-	/** Batches each worker ran. */
-	perWorker: number[];
+	embedded: number;
+	failed: number;
+	/** Workers the page started so far. */
+	workersStarted: number;
 }
 
 /**
- * Embeds every batch (each one `embed` request, so the engine runs it as one model call) on the
- * started workers: each takes the next batch as soon as it is free, as a pool would. A first small
- * call per worker is not timed (first-run allocations are not throughput).
+ * Starts the pool's extra workers and runs each worker's first, slow call: a first index of
+ * `workers` windows of tiny notes (the pool grows only when a window finds every worker busy).
+ * The timed index must follow at once, before the pool's idle timer (2 s) shrinks it again.
  */
-async function runBatches(batches: string[][]): Promise<BatchRun> {
-	await Promise.all(engines.map((e) => e.embedder.embed(batches[0].slice(0, 2))));
-	let next = 0;
-	const perWorker = engines.map(() => 0);
+async function warmUp(workers: number): Promise<number> {
+	// The indexer starts a window every 64 notes.
+	await firstIndex(Array.from({ length: 64 * workers }, (_, i) => ({ path: `warm-up/${i}.md`, markdown: `Warm-up note number ${i}.` })));
+	return workersStarted;
+}
+
+/** Indexes `notes` and times it. */
+async function index(notes: readonly Note[]): Promise<IndexRun> {
 	const t0 = performance.now();
-	await Promise.all(
-		engines.map(async (e, w) => {
-			while (next < batches.length) {
-				const batch = batches[next++];
-				const vectors = await e.embedder.embed(batch);
-				if (vectors.length !== batch.length) throw new Error(`worker ${w + 1} returned ${vectors.length} vectors for ${batch.length} texts`);
-				perWorker[w]++;
-			}
-		}),
-	);
-	return { seconds: (performance.now() - t0) / 1000, perWorker };
+	const report = await firstIndex(notes);
+	return { seconds: (performance.now() - t0) / 1000, embedded: report.embedded, failed: report.failed.length, workersStarted };
 }
 
 export interface IndexWhileSearching {
@@ -81,19 +98,13 @@ export interface IndexWhileSearching {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The first index of `notes` through the real IndexSession (Indexer → worker windows → store →
- * SearchIndex) on the first worker, while searches run one after another with `gapMs` between
- * them, like a user typing queries; each is timed from the call to its results. Searches start
- * once the first window is searchable: before that a search answers "nothing indexed yet"
- * without embedding, which would flatter the figure.
+ * A first index of `notes` through the real IndexSession while searches run one after another
+ * with `gapMs` between them, like a user typing queries; each is timed from the call to its
+ * results. Searches start once the first window is searchable: before that a search answers
+ * "nothing indexed yet" without embedding, which would flatter the figure.
  */
-async function indexWhileSearching(notes: { path: string; markdown: string }[], queries: string[], gapMs: number): Promise<IndexWhileSearching> {
-	const byPath = new Map(notes.map((n) => [n.path, n.markdown]));
-	const source: NoteSource = {
-		list: () => Promise.resolve(notes.map((n, i) => ({ path: n.path, mtime: 1_700_000_000_000 + i, size: n.markdown.length }))),
-		read: (path) => Promise.resolve(byPath.get(path) ?? ''),
-	};
-	const session = await openSession({ engine: engines[0], store: new MemoryVectorStore(), source });
+async function indexWhileSearching(notes: readonly Note[], queries: readonly string[], gapMs: number): Promise<IndexWhileSearching> {
+	const session = await openSession({ engine: current(), store: new MemoryVectorStore(), source: memoryVault(notes) });
 	const t0 = performance.now();
 	let done = false;
 	const sync = session.sync().finally(() => (done = true));
@@ -101,10 +112,11 @@ async function indexWhileSearching(notes: { path: string; markdown: string }[], 
 	const searchesFrom = (performance.now() - t0) / 1000;
 	const searchMs: number[] = [];
 	for (let i = 0; !done; i++) {
+		const query = queries[i % queries.length];
 		const t = performance.now();
-		const answer = await session.search(queries[i % queries.length], { limit: 20 });
+		const answer = await session.search(query, { limit: 20 });
 		if (done) break; // answered after the index finished: not a search while indexing
-		if (answer.reason === 'no-vector') throw new Error(`search "${queries[i % queries.length]}" got no query vector`);
+		if (answer.reason === 'no-vector') throw new Error(`search "${query}" got no query vector`);
 		searchMs.push(performance.now() - t);
 		await sleep(gapMs);
 	}
@@ -112,7 +124,7 @@ async function indexWhileSearching(notes: { path: string; markdown: string }[], 
 	return { seconds: (performance.now() - t0) / 1000, embedded: report.embedded, failed: report.failed.length, searchMs, searchesFrom };
 }
 
-const bench = { start, stop, runBatches, indexWhileSearching };
+const bench = { start, stop, warmUp, index, indexWhileSearching };
 export type BenchPage = typeof bench;
 
 declare global {
