@@ -11,7 +11,7 @@ import esbuild from 'esbuild';
 import { nodeBundle } from './node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,7 +57,10 @@ async function run(name, input, { nodeArgs = [], timeout = 240_000 } = {}) {
 	const file = await build(name);
 	const resultFile = join(buildDir, `${name}.result.json`);
 	const t0 = performance.now();
-	process.stdout.write(`  ${name} ... `);
+	// Other work on the machine skews timings: the 1-minute load average as each part starts says how much.
+	const load = loadavg()[0];
+	results.machine.loadavgByPart.push(`${name} ${load.toFixed(1)}`);
+	process.stdout.write(`  ${name} (load ${load.toFixed(1)}) ... `);
 	const child = spawnSync(process.execPath, [...nodeArgs, file, resultFile, JSON.stringify(input)], {
 		cwd: root,
 		encoding: 'utf8',
@@ -82,7 +85,15 @@ function machine() {
 	const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
 	const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || String(cpus().length);
 	// The load average tells whether other work shared the cores during the run.
-	return { nproc: Number(nproc), cpu: model, node: process.version, platform: `${process.platform}-${process.arch}`, loadavgAtStart: loadavg()[0] };
+	return {
+		nproc: Number(nproc),
+		cpu: model,
+		ramGb: Math.round(totalmem() / 1e9),
+		node: process.version,
+		platform: `${process.platform}-${process.arch}`,
+		loadavgAtStart: loadavg(),
+		loadavgByPart: [],
+	};
 }
 
 /** Scripts print their results; stdout directly (the plugin's no-console rule is about Obsidian). */
@@ -100,7 +111,8 @@ if (reportOnly) {
 
 const started = performance.now();
 const results = { date: new Date().toISOString(), machine: machine() };
-print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, node ${results.machine.node}`);
+const loads = (l) => l.map((x) => x.toFixed(2)).join(', ');
+print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.ramGb} GB RAM, node ${results.machine.node}; load average ${loads(results.machine.loadavgAtStart)}`);
 
 const modelDir = join(outDir, 'model');
 if (wanted('model') || EMBEDDING.some(wanted)) {
@@ -150,7 +162,7 @@ if (wanted('size')) results.size = await run('size', { root });
 if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });
 
 results.totalSeconds = (performance.now() - started) / 1000;
-results.machine.loadavgAtEnd = loadavg()[0];
+results.machine.loadavgAtEnd = loadavg();
 // The report (targets, ratios, table) is TypeScript too; it runs in this process.
 // eslint-disable-next-line no-unsanitized/method -- the path is our own freshly built file
 const { report, markdown } = await import(await build('report'));
@@ -159,4 +171,5 @@ results.rows = report(results);
 const name = only.length === 0 ? 'latest' : 'partial';
 writeFileSync(join(outDir, `${name}.md`), markdown(results.rows));
 writeFileSync(join(outDir, `${name}.json`), JSON.stringify(results, null, '\t'));
-print(`\nwrote bench-results/${name}.json and ${name}.md (${results.totalSeconds.toFixed(0)} s in all)`);
+print(`\nload average at the end ${loads(results.machine.loadavgAtEnd)}`);
+print(`wrote bench-results/${name}.json and ${name}.md (${results.totalSeconds.toFixed(0)} s in all)`);
