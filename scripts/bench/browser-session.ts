@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../browser/chromium';
 import { serve, type StaticServer } from '../browser/server';
-import { buildWorkerSource, inlineWorker, ORT_ALIAS } from '../worker-build.mjs';
+import { BROWSER_SCRIPT, buildWorkerSource, inlineWorker } from '../worker-build.mjs';
 import type { BenchPage } from './browser-page';
 import { rendererFigures, type RendererFigures } from './renderer-memory';
 
@@ -29,18 +29,7 @@ export interface BenchServer {
 
 async function buildPageScript(root: string): Promise<string> {
 	const workerSource = await buildWorkerSource({ root, minify: true });
-	const page = await esbuild.build({
-		entryPoints: [join(root, 'scripts/bench/browser-page.ts')],
-		absWorkingDir: root,
-		bundle: true,
-		write: false,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2022',
-		alias: ORT_ALIAS,
-		plugins: [inlineWorker(() => workerSource)],
-		logLevel: 'warning',
-	});
+	const page = await esbuild.build({ ...BROWSER_SCRIPT, entryPoints: [join(root, 'scripts/bench/browser-page.ts')], absWorkingDir: root, plugins: [inlineWorker(() => workerSource)] });
 	return page.outputFiles[0].text;
 }
 
