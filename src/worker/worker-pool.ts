@@ -1,5 +1,5 @@
 import type { Embedder } from '../core/embedding/types';
-import { errorMessage, isEmbedderUnavailable } from '../core/index/errors';
+import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from '../core/index/errors';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { WindowControl, WindowIndexer } from '../core/index/window-port';
 import type { NoteInput } from '../core/text/passage';
@@ -187,6 +187,15 @@ export class WorkerPool implements Embedder {
 		if (this.stopped) {
 			client.terminate();
 			throw this.stopped;
+		}
+		if (client.modelKey !== this.modelKey) {
+			// The model files changed on disk since the first worker loaded (and was checked against
+			// Python): with no worker left, the session must load and check the new model.
+			client.terminate();
+			if (this.members.length === 0) throw new EmbedderUnavailableError(`The model files changed: a new worker loaded ${client.modelKey}.`);
+			this.capped = true;
+			console.error(`Semantic note search: another embedding worker loaded ${client.modelKey}, not ${this.modelKey}; indexing continues with fewer workers`);
+			return undefined;
 		}
 		const member: Member = { client, busy };
 		this.members.push(member);

@@ -373,7 +373,7 @@ export class Indexer {
 		// Windows being embedded; each commits when it returns, in whatever order they finish.
 		const inFlight = new Set<Promise<void>>();
 		let stopped = false;
-		let failure: unknown;
+		let failure: Error | undefined;
 
 		const embedAndCommit = async (notes: PreparedNote[]): Promise<void> => {
 			const result = await embedWindow(notes, this.options.windows, control, streak);
@@ -395,7 +395,7 @@ export class Indexer {
 				pending = 0;
 				const job: Promise<void> = embedAndCommit(notes)
 					.catch((err: unknown) => {
-						failure ??= err;
+						failure ??= err instanceof Error ? err : new Error(String(err));
 						stopped = true;
 					})
 					.finally(() => inFlight.delete(job));

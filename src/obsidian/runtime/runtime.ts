@@ -72,7 +72,7 @@ class VaultRuntime implements Runtime {
 		this.appliedSettings = { ...settings };
 		const files = this.options.modelFiles ? this.options.modelFiles(settings) : noticedModelFiles(app, pluginDir, settings, signal);
 		// Read at every window, so a changed setting applies to the next one without reloading the model.
-		const threads = () => poolSizeFor(this.context.settings().indexingThreads, globalThis.navigator?.hardwareConcurrency);
+		const threads = () => poolSizeFor(this.context.settings().indexingThreads);
 		const engine = await this.options.loadEngine(files, settings.dtype, threads);
 		try {
 			await this.modelCheckGate.verify(engine.embedder, settings.dtype);

@@ -208,7 +208,7 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 					'Automatic uses half of the processor cores, at most 3.',
 				render: (setting) => {
 					setting.addDropdown((d) => {
-						d.addOption('0', `Automatic (${defaultPoolSize(globalThis.navigator?.hardwareConcurrency)})`);
+						d.addOption('0', `Automatic (${defaultPoolSize()})`);
 						for (let n = MIN_POOL_SIZE; n <= MAX_POOL_SIZE; n++) d.addOption(String(n), String(n));
 						d.setValue(String(s.indexingThreads)).onChange((v) => this.host.updateSettings({ indexingThreads: Number(v) }));
 					});

@@ -64,6 +64,13 @@ describe('settings', () => {
 		expect(exclusionPatterns({ exclusions: 'Private/', onlyFolders: 'Projects\n\n/Areas/Health/\n' })).toEqual(['Private/', '!Projects/', '!Areas/Health/']);
 		expect(parseSettings(null, '.obsidian')).toEqual(defaultSettings('.obsidian'));
 	});
+
+	it('keeps indexing threads on automatic (0) unless 1 to 8 is chosen', () => {
+		expect(defaultSettings('.obsidian').indexingThreads).toBe(0);
+		expect(parseSettings({ indexingThreads: 4 }, '.obsidian').indexingThreads).toBe(4);
+		expect(parseSettings({ indexingThreads: 40 }, '.obsidian').indexingThreads).toBe(8);
+		expect(parseSettings({ indexingThreads: 'many' }, '.obsidian').indexingThreads).toBe(0);
+	});
 });
 
 describe.each(['display', 'definitions'] as const)('settings tab rendered by %s()', (by) => {
@@ -107,6 +114,15 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 		await control('Only index these folders', TextAreaComponent).userChange('Projects/');
 		await control('Index on startup', ToggleComponent).userChange(false);
 		expect(host.settings).toMatchObject({ modelFolder: '/models/minilm', dtype: 'q8', maxResults: 7, exclusions: 'Private/\n', onlyFolders: 'Projects/', indexOnStartup: false });
+	});
+
+	it('offers automatic or 1 to 8 indexing threads and says what each costs in memory', async () => {
+		const { host, shimTab, control } = setup();
+		expect(shimTab.setting('Indexing threads').descEl.getText()).toMatch(/about 550 MB/);
+		const threads = control('Indexing threads', DropdownComponent);
+		expect(threads.getValue()).toBe('0');
+		await threads.userChange('2');
+		expect(host.settings.indexingThreads).toBe(2);
 	});
 
 	it('resets the threshold to the calibrated value', async () => {
