@@ -53,7 +53,10 @@ const workerStub = {
 };
 
 /** Runs one part in a fresh Node process and returns its JSON result (or an error row). */
-async function run(name, input, { nodeArgs = [], timeout = 240_000 } = {}) {
+/** Ample: on the shared 2-core machine at load 15–20 the naive part took over 4 minutes. */
+const PART_TIMEOUT_MS = 900_000;
+
+async function run(name, input) {
 	const file = await build(name);
 	const resultFile = join(buildDir, `${name}.result.json`);
 	const t0 = performance.now();
@@ -61,11 +64,11 @@ async function run(name, input, { nodeArgs = [], timeout = 240_000 } = {}) {
 	const load = loadavg()[0];
 	results.machine.loadavgByPart.push(`${name} ${load.toFixed(1)}`);
 	process.stdout.write(`  ${name} (load ${load.toFixed(1)}) ... `);
-	const child = spawnSync(process.execPath, [...nodeArgs, file, resultFile, JSON.stringify(input)], {
+	const child = spawnSync(process.execPath, [file, resultFile, JSON.stringify(input)], {
 		cwd: root,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
-		timeout,
+		timeout: PART_TIMEOUT_MS,
 	});
 	const secs = ((performance.now() - t0) / 1000).toFixed(1);
 	if (child.status !== 0) {
@@ -88,7 +91,7 @@ function machine() {
 	return {
 		nproc: Number(nproc),
 		cpu: model,
-		ramGb: Math.round(totalmem() / 1e9),
+		ramGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
 		node: process.version,
 		platform: `${process.platform}-${process.arch}`,
 		loadavgAtStart: loadavg(),
@@ -112,7 +115,7 @@ if (reportOnly) {
 const started = performance.now();
 const results = { date: new Date().toISOString(), machine: machine() };
 const loads = (l) => l.map((x) => x.toFixed(2)).join(', ');
-print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.ramGb} GB RAM, node ${results.machine.node}; load average ${loads(results.machine.loadavgAtStart)}`);
+print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.ramGiB} GiB RAM, node ${results.machine.node}; load average ${loads(results.machine.loadavgAtStart)}`);
 
 const modelDir = join(outDir, 'model');
 if (wanted('model') || EMBEDDING.some(wanted)) {
@@ -146,7 +149,7 @@ if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
 const realModelDir = join(root, '.cache/real-model');
 const noRealModel = existsSync(join(realModelDir, 'onnx', 'model_quantized.onnx')) ? undefined : { error: `no real model in ${realModelDir}: run npm run reference:setup` };
 if (wanted('browser-embed')) {
-	results.browser = noRealModel ?? (await run('browser-throughput', { root, modelDir: realModelDir, corpusFile, browserBatchesFile }, { timeout: 600_000 }));
+	results.browser = noRealModel ?? (await run('browser-throughput', { root, modelDir: realModelDir, corpusFile, browserBatchesFile }));
 }
 if (wanted('browser-native')) results.browserNative = noRealModel ?? (await run('embed-native', { modelDir: realModelDir, corpusFile, batchesFile: browserBatchesFile }));
 if (wanted('browser-search')) {
@@ -154,7 +157,7 @@ if (wanted('browser-search')) {
 	// run in full swing.
 	const vaultFile = join(buildDir, 'search-vault.json');
 	const vault = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile: vaultFile, targetWordPieces: Number(process.env.BENCH_SEARCH_WORD_PIECES ?? 40_000) });
-	results.browserSearch = noRealModel ?? (failed(vault) ? vault : await run('browser-search', { root, modelDir: realModelDir, notesFile: vaultFile, gapMs: 100 }, { timeout: 600_000 }));
+	results.browserSearch = noRealModel ?? (failed(vault) ? vault : await run('browser-search', { root, modelDir: realModelDir, notesFile: vaultFile, gapMs: 100 }));
 }
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });

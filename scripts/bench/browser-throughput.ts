@@ -3,7 +3,7 @@
  * the corpus' notes through the real IndexSession and WorkerPool with N = 1 and N = 2 workers
  * (fp32) and N = 1 in q8. Every configuration runs the same model calls (indexer-batches.ts, also
  * written out for the native part to replay) and runs in a fresh browser, so its renderer's peak
- * memory (VmHWM, renderer-memory.ts) belongs to it alone: the page before any worker, with the
+ * memory (renderer-memory.ts) belongs to it alone: the page before any worker, with the
  * first worker loaded, the peak, and after the pool let its extra workers go.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { benchServer } from './browser-session';
 import type { Corpus } from './corpus-types';
 import { indexerBatches } from './indexer-batches';
 import { runPart } from './part';
-import { pageRenderer } from './renderer-memory';
+import { pageRenderer, type RendererFigures, watchPeaks } from './renderer-memory';
 
 interface Input {
 	root: string;
@@ -39,7 +39,7 @@ export interface BrowserRun {
 	cpuSeconds: number;
 	/**
 	 * The page's renderer, MB: before any worker (VmRSS), with the first worker loaded (VmRSS), its
-	 * peak (VmHWM), and 3 s after the run, when the pool has terminated its extra workers (VmRSS).
+	 * peak (renderer-memory.ts), and 3 s after the run, when the pool has let its extra workers go.
 	 */
 	memory: { pid: number; pageMb: number; loadedMb: number; peakMb: number; settledMb: number };
 }
@@ -67,18 +67,19 @@ runPart<Input, { runs: BrowserRun[] }>(async ({ root, modelDir, corpusFile, brow
 			const tab = await server.open();
 			try {
 				const page = await tab.renderers();
+				const watch = watchPeaks(page.map((p) => p.pid));
 				const loadSeconds = await tab.call('start', workers, dtype);
 				const loaded = await tab.renderers();
 				await tab.call('warmUp', workers);
 				const warm = await tab.renderers();
 				const run = await tab.call('index', notes);
 				const after = await tab.renderers();
+				const r = pageRenderer(page, watch.stop());
 				await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 				const settled = await tab.renderers();
 				await tab.call('stop');
 				if (run.failed > 0 || run.embedded !== passages) throw new Error(`${workers} × ${dtype}: embedded ${run.embedded} of ${passages} passages, ${run.failed} notes failed`);
-				const r = pageRenderer(page, after);
-				const of = (list: typeof page) => list.find((x) => x.pid === r.after.pid);
+				const of = (list: RendererFigures[]): RendererFigures | undefined => list.find((x) => x.pid === r.before.pid);
 				runs.push({
 					workers,
 					dtype,
@@ -88,8 +89,8 @@ runPart<Input, { runs: BrowserRun[] }>(async ({ root, modelDir, corpusFile, brow
 					wordPiecesPerSecond: wordPieces / run.seconds,
 					workersStarted: run.workersStarted,
 					loadSeconds,
-					cpuSeconds: r.after.cpuSeconds - (of(warm)?.cpuSeconds ?? NaN),
-					memory: { pid: r.after.pid, pageMb: r.before.rssMb, loadedMb: of(loaded)?.rssMb ?? NaN, peakMb: r.after.peakMb, settledMb: of(settled)?.rssMb ?? NaN },
+					cpuSeconds: (of(after)?.cpuSeconds ?? NaN) - (of(warm)?.cpuSeconds ?? NaN),
+					memory: { pid: r.before.pid, pageMb: r.before.rssMb, loadedMb: of(loaded)?.rssMb ?? NaN, peakMb: r.peakMb, settledMb: of(settled)?.rssMb ?? NaN },
 				});
 			} finally {
 				await tab.close();

@@ -3,7 +3,9 @@
  * are threads of their page's renderer process, so a worker's memory shows as growth of that
  * process. The renderers are named by CDP (SystemInfo.getProcessInfo: type, pid and CPU time);
  * their memory is the kernel's record in /proc/<pid>/status: VmRSS (resident now) and VmHWM (the
- * highest VmRSS the process ever had, i.e. its peak).
+ * highest VmRSS recorded). VmHWM alone under-reports: the kernel updates it lazily (when memory is
+ * unmapped), and one run here showed a VmHWM below a VmRSS read earlier. So the peak is the
+ * larger of VmHWM and VmRSS sampled every 50 ms.
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
@@ -12,11 +14,11 @@ export interface RendererFigures {
 	pid: number;
 	/** Resident set now, MB (VmRSS). */
 	rssMb: number;
-	/** Peak resident set since the process started, MB (VmHWM). */
-	peakMb: number;
 	/** CPU seconds of all the process's threads (CDP cpuTime). */
 	cpuSeconds: number;
 }
+
+const SAMPLE_MS = 50;
 
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -28,21 +30,42 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 /** Every renderer process of the browser behind `cdp` (a browser-level session). */
 export async function rendererFigures(cdp: CDPSession): Promise<RendererFigures[]> {
 	const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-	return processInfo
-		.filter((p) => p.type === 'renderer')
-		.map((p) => ({ pid: p.id, rssMb: statusMb(p.id, 'VmRSS'), peakMb: statusMb(p.id, 'VmHWM'), cpuSeconds: p.cpuTime }));
+	return processInfo.filter((p) => p.type === 'renderer').map((p) => ({ pid: p.id, rssMb: statusMb(p.id, 'VmRSS'), cpuSeconds: p.cpuTime }));
+}
+
+/** Watches the peak memory of `pids` until `stop()`, which returns each one's peak in MB. */
+export function watchPeaks(pids: readonly number[]): { stop(): Map<number, number> } {
+	const peaks = new Map(pids.map((pid) => [pid, statusMb(pid, 'VmRSS')]));
+	const sample = (field: 'VmRSS' | 'VmHWM'): void => {
+		for (const pid of peaks.keys()) {
+			try {
+				peaks.set(pid, Math.max(peaks.get(pid) ?? 0, statusMb(pid, field)));
+			} catch {
+				peaks.delete(pid); // a spare renderer that Chromium ended: not the page's
+			}
+		}
+	};
+	const timer = setInterval(() => sample('VmRSS'), SAMPLE_MS);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample('VmRSS');
+			sample('VmHWM');
+			return peaks;
+		},
+	};
 }
 
 /**
- * The renderer of the benchmark page: of the single page's renderers (Chromium keeps a spare and
- * utility renderers too), the one whose peak grew most since `before`, where the workers ran.
+ * The renderer of the benchmark page: of the page's renderers (Chromium keeps a spare and utility
+ * renderers too), the one whose peak grew most over its size before the run; the workers ran there.
  */
-export function pageRenderer(before: readonly RendererFigures[], after: readonly RendererFigures[]): { before: RendererFigures; after: RendererFigures } {
-	let best: { before: RendererFigures; after: RendererFigures } | undefined;
-	for (const a of after) {
-		const b = before.find((r) => r.pid === a.pid);
-		if (b && (!best || a.peakMb - b.rssMb > best.after.peakMb - best.before.rssMb)) best = { before: b, after: a };
+export function pageRenderer(before: readonly RendererFigures[], peaks: ReadonlyMap<number, number>): { before: RendererFigures; peakMb: number } {
+	let best: { before: RendererFigures; peakMb: number } | undefined;
+	for (const b of before) {
+		const peakMb = peaks.get(b.pid);
+		if (peakMb !== undefined && (!best || peakMb - b.rssMb > best.peakMb - best.before.rssMb)) best = { before: b, peakMb };
 	}
-	if (!best) throw new Error('no renderer process of the benchmark page was seen before and after the run');
+	if (!best) throw new Error('no renderer process of the benchmark page was watched');
 	return best;
 }

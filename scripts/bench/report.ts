@@ -113,7 +113,7 @@ export function rows(r: BenchResults): Row[] {
 	return out;
 }
 
-/** Memory the worker(s) added to the page's renderer at its peak (VmHWM − VmRSS before any worker), MB. */
+/** Memory the worker(s) added to the page's renderer at its peak (peak − VmRSS before any worker), MB. */
 const workersMb = (run: BrowserRun): number => run.memory.peakMb - run.memory.pageMb;
 
 /** Issue 11's real-browser figures: the plugin's worker bundle in headless Chromium, real model. */
@@ -138,7 +138,7 @@ function browserRows(r: BenchResults): Row[] {
 		info('browser: plugin N = 1 / native throughput (wall clock)', one && native && `${num(one.wordPiecesPerSecond / native.wordPiecesPerSecond, 2)}x`),
 		info('browser: N = 1, q8', shown(q8)),
 		info('browser: q8 / fp32 throughput, N = 1 (wall clock)', q8 && one && `${num(q8.wordPiecesPerSecond / one.wordPiecesPerSecond, 2)}x`),
-		info('renderer (VmRSS/VmHWM): page alone, 1 fp32 worker loaded, peak', one && `${mb(one.memory.pageMb)}, ${mb(one.memory.loadedMb)}, ${mb(one.memory.peakMb)}`),
+		info('renderer: page alone, 1 fp32 worker loaded, peak', one && `${mb(one.memory.pageMb)}, ${mb(one.memory.loadedMb)}, ${mb(one.memory.peakMb)}`),
 		info('renderer: page alone, 2 fp32 workers at peak, 3 s after the run', two && `${mb(two.memory.pageMb)}, ${mb(two.memory.peakMb)}, ${mb(two.memory.settledMb)}`),
 		target('browser: first fp32 worker at peak (renderer peak − page alone, N = 1)', one && workersMb(one), mb, '≤ 450 MB', (v) => v <= 450),
 		target('browser: each extra fp32 worker at peak (renderer peak N = 2 − N = 1)', one && two && two.memory.peakMb - one.memory.peakMb, mb, '≤ 450 MB', (v) => v <= 450),
