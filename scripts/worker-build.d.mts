@@ -1,8 +1,7 @@
 // Types of scripts/worker-build.mjs for the TypeScript that imports it (scripts/browser/build.ts, tests).
-import type { BuildOptions, Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 export declare const ORT_ALIAS: Record<string, string>;
-export declare const BROWSER_SCRIPT: BuildOptions & { write: false };
 export declare function gzipBase64(bytes: Uint8Array): string;
 export declare function buildWorkerSource(options: { root: string; minify: boolean }): Promise<string>;
 /** `workerSource` is called each time the bundle loads `virtual:embedding-worker`. */

@@ -13,9 +13,6 @@ export const ORT_ALIAS = { 'onnxruntime-web/webgpu': 'onnxruntime-web/wasm' };
 
 const GZIP_BASE64 = '?gzip-base64';
 
-/** esbuild options of a script the browser runs on its own (the worker; the benchmark's page). */
-export const BROWSER_SCRIPT = { bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', alias: ORT_ALIAS, logLevel: 'warning' };
-
 /** A file's bytes as the worker receives them: gzip level 9, then base64. */
 export function gzipBase64(bytes) {
 	return gzipSync(bytes, { level: 9 }).toString('base64');
@@ -46,12 +43,18 @@ const gzipBase64Plugin = {
 /** Bundles src/worker/worker-entry.ts (transformers.js, ORT-web, its WASM binary) into one script. */
 export async function buildWorkerSource({ root, minify }) {
 	const result = await esbuild.build({
-		...BROWSER_SCRIPT,
 		entryPoints: [join(root, 'src/worker/worker-entry.ts')],
 		absWorkingDir: root,
+		bundle: true,
+		write: false,
+		format: 'iife',
+		platform: 'browser',
+		target: 'es2022',
 		minify,
+		alias: ORT_ALIAS,
 		define: { 'process.env.NODE_ENV': '"production"' },
 		plugins: [gzipBase64Plugin],
+		logLevel: 'warning',
 	});
 	return result.outputFiles[0].text;
 }

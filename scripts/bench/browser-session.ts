@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../browser/chromium';
 import { serve, type StaticServer } from '../browser/server';
-import { BROWSER_SCRIPT, buildWorkerSource, inlineWorker } from '../worker-build.mjs';
+import { buildWorkerSource, inlineWorker } from '../worker-build.mjs';
 import type { BenchPage } from './browser-page';
 import { rendererFigures, type RendererFigures } from './renderer-memory';
 
@@ -29,7 +29,9 @@ export interface BenchServer {
 
 async function buildPageScript(root: string): Promise<string> {
 	const workerSource = await buildWorkerSource({ root, minify: true });
-	const page = await esbuild.build({ ...BROWSER_SCRIPT, entryPoints: [join(root, 'scripts/bench/browser-page.ts')], absWorkingDir: root, plugins: [inlineWorker(() => workerSource)] });
+	// A classic script like the worker; the page itself never loads transformers.js or ORT.
+	const options = { format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'warning' } as const;
+	const page = await esbuild.build({ ...options, entryPoints: [join(root, 'scripts/bench/browser-page.ts')], absWorkingDir: root, bundle: true, write: false, plugins: [inlineWorker(() => workerSource)] });
 	return page.outputFiles[0].text;
 }
 
