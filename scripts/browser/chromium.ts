@@ -51,5 +51,6 @@ export async function launch(): Promise<Browser> {
  * browser-level CDP session (SystemInfo.getProcessInfo names the renderer processes).
  */
 export function launchBrowser(): Promise<PlaywrightBrowser> {
-	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+	// No GPU: the bench measures the WASM path, as on a machine without a WebGPU adapter.
+	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, '--disable-gpu'] });
 }
