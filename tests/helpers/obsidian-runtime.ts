@@ -13,6 +13,8 @@ import { FakeEmbedder } from './fake-embedder';
 export interface FakeEngineProbe {
 	loads: number;
 	embedders: FakeEmbedder[];
+	/** The worker count each load was given (the *Indexing threads* setting, read when called). */
+	threads: (() => number)[];
 	/** Every embedder was disposed: what terminating the worker means here. */
 	allDisposed(): boolean;
 }
@@ -32,10 +34,12 @@ export function fakeEngineRuntime(
 	const probe: FakeEngineProbe = {
 		loads: 0,
 		embedders: [],
+		threads: [],
 		allDisposed: () => probe.embedders.every((e) => e.disposed),
 	};
-	const loadEngine: EngineLoader = async (files, dtype) => {
+	const loadEngine: EngineLoader = async (files, dtype, threads) => {
 		probe.loads++;
+		probe.threads.push(threads);
 		if (options.unavailable) throw new ModelNotAvailableError([files.location], dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx');
 		await files.read('config.json');
 		const embedder = new FakeEmbedder({ modelKey: `fake-${dtype}` });

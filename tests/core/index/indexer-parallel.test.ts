@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { EmbedderUnavailableError } from '../../../src/core/index/errors';
 import { Indexer } from '../../../src/core/index/indexer';
 import { localWindows, type WindowIndexer } from '../../../src/core/index/window-port';
 import { IdbVectorStore } from '../../../src/core/store/idb-store';
@@ -54,5 +55,31 @@ describe('Indexer with parallel windows', () => {
 		expect(three.seen).toEqual({ most: 3, windows: 6 });
 		expect(three.report).toMatchObject({ notes: 12, failed: [] });
 		expect((await three.store.all()).map((r) => r.path).sort()).toEqual(Object.keys(three.notes).sort());
+	});
+
+	it('commits the windows still in flight when another finds the embedder gone, then stops the run', async () => {
+		const embedder = new FakeEmbedder({ dim: 8 });
+		const run = localWindows(embedder);
+		let second: (() => void) | undefined;
+		let calls = 0;
+		const windows: WindowIndexer = async (notes, control) => {
+			const call = ++calls;
+			if (call === 1) {
+				// Finishes only after the second window has failed.
+				await new Promise<void>((resolve) => (second = resolve));
+				return run(notes, control);
+			}
+			second?.();
+			throw new EmbedderUnavailableError('worker gone');
+		};
+		const notes = syntheticVault(8, 7);
+		const store = new IdbVectorStore(`semantic-note-search/parallel-gone-${Math.random()}`);
+		const indexer = new Indexer({ source: new MemoryNoteSource(notes), store, embedder, windows, windowNotes: 2, parallelWindows: () => 2 });
+		await expect(indexer.run()).rejects.toThrow('worker gone');
+		// The first window's two notes are stored; nothing was marked failed; no third window started.
+		const saved = await store.all();
+		expect(saved).toHaveLength(2);
+		expect(saved.every((r) => r.failure === undefined)).toBe(true);
+		expect(calls).toBe(2);
 	});
 });

@@ -136,6 +136,15 @@ describe('vault runtime (real indexer, IndexedDB store and search; fake embedder
 		expect(probe.embedders[0].disposed).toBe(true);
 	});
 
+	it('gives the engine the Indexing threads setting as it is when a window starts, without reloading the model', async () => {
+		const { runtime, probe, setSettings } = await setup({ indexingThreads: 4 });
+		await runtime.index.sync();
+		expect(probe.threads[0]()).toBe(4);
+		setSettings({ indexingThreads: 2 });
+		expect(probe.threads[0]()).toBe(2);
+		expect(probe.loads).toBe(1);
+	});
+
 	it('tells the user why every note is embedded again after the dtype changed', async () => {
 		Notice.shown = [];
 		const { runtime, probe, setSettings } = await setup();
