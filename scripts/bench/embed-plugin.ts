@@ -12,7 +12,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Indexer } from '../../src/core/index/indexer';
 import { MemoryVectorStore } from '../../src/core/store/memory-store';
-import type { NoteSource } from '../../src/core/index/types';
 import { createEngine } from '../../src/core/embedding/engine';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
 import { requiredFiles } from '../../src/core/embedding/model-manifest';
@@ -21,6 +20,7 @@ import { createWorkerHandler } from '../../src/worker/handler';
 import { inProcessPort } from '../../src/worker/port';
 import { WorkerClient } from '../../src/worker/worker-client';
 import type { Corpus, EmbedResult } from './corpus-types';
+import { memoryVault } from './memory-vault';
 import { cpuSince, now, runPart } from './part';
 
 interface Input {
@@ -64,13 +64,8 @@ runPart<Input, EmbedResult>(async ({ modelDir, corpusFile, batchesFile }) => {
 	const client = await WorkerClient.start(inProcessPort(handler), { files, dtype: 'fp32' });
 	const loadSeconds = (now() - t0) / 1000;
 	await client.embed(corpus.passages.slice(0, 4).map((p) => p.text));
-	const byPath = new Map(corpus.notes.map((n) => [n.path, n.markdown]));
-	const source: NoteSource = {
-		list: () => Promise.resolve(corpus.notes.map((n, i) => ({ path: n.path, mtime: 1_700_000_000_000 + i, size: n.markdown.length }))),
-		read: (path) => Promise.resolve(byPath.get(path) ?? ''),
-	};
 	// In memory: the store's cost is measured by the idb-load part, here only embedding counts.
-	const indexer = new Indexer({ source, store: new MemoryVectorStore(), embedder: client, windows: client.windows });
+	const indexer = new Indexer({ source: memoryVault(corpus.notes), store: new MemoryVectorStore(), embedder: client, windows: client.windows });
 	timing = true;
 	const t1 = now();
 	const cpu0 = process.cpuUsage();

@@ -3,6 +3,8 @@
  * design as one row with pass/miss, plus informational rows. A part that failed shows as "error"
  * instead of hiding the rest.
  */
+import type { BrowserSearch } from './browser-search';
+import type { BrowserRun } from './browser-throughput';
 import type { EmbedResult } from './corpus-types';
 import type { SearchRow } from './search';
 import { padding, type PaddingStats } from './stats';
@@ -22,6 +24,11 @@ export interface BenchResults {
 	size?: Part<{ mainJsBytes: number; mainJsGzipBytes: number }>;
 	onload?: Part<{ p50Ms: number; maxMs: number; firstMs: number; mainJsEvalMs?: number; mainJsOnloadMs?: number }>;
 	underNote?: Part<UnderNoteResult>;
+	/** The plugin's worker bundle in headless Chromium, real model (browser-throughput.ts). */
+	browser?: Part<{ runs: BrowserRun[] }>;
+	/** Native onnxruntime-node, real model, on the browser's batches. */
+	browserNative?: Part<EmbedResult & { peakRssMb: number }>;
+	browserSearch?: Part<BrowserSearch>;
 }
 
 export interface Row {
@@ -106,6 +113,7 @@ export function rows(r: BenchResults): Row[] {
 		info('built main.js: evaluate + first onload', onload?.mainJsEvalMs === undefined ? undefined : `${num(onload.mainJsEvalMs, 0)} ms + ${num(onload.mainJsOnloadMs ?? NaN, 2)} ms`),
 	);
 	out.push(...underNoteRows(ok(r.underNote)));
+	out.push(...browserRows(r));
 	for (const [name, part] of Object.entries(r)) {
 		if (failed(part)) out.push({ metric: `part ${name} failed`, value: part.error.slice(0, 120), target: '', status: 'error' });
 	}
@@ -122,6 +130,45 @@ function underNoteRows(part: UnderNoteResult | undefined): Row[] {
 	});
 	rows.push(info('yardstick: 20 plain rows of 4 divs built + laid out, main-thread CPU', part?.baselineCpuMs === undefined ? undefined : `${num(part.baselineCpuMs, 2)} ms`));
 	return rows;
+}
+
+/** Memory the worker(s) added to the page's renderer at its peak (peak − VmRSS before any worker), MB. */
+const workersMb = (run: BrowserRun): number => run.memory.peakMb - run.memory.pageMb;
+
+/** Issue 11's real-browser figures: the plugin's worker bundle in headless Chromium, real model. */
+function browserRows(r: BenchResults): Row[] {
+	const runs = ok(r.browser)?.runs ?? [];
+	const native = ok(r.browserNative);
+	const search = ok(r.browserSearch);
+	const find = (workers: number, dtype: string): BrowserRun | undefined => runs.find((x) => x.workers === workers && x.dtype === dtype);
+	const one = find(1, 'fp32');
+	const two = find(2, 'fp32');
+	const q8 = find(1, 'q8');
+	const shown = (x: BrowserRun | undefined): string | undefined =>
+		x && `${num(x.wordPiecesPerSecond, 0)} wp/s (${num(x.cpuSeconds / x.seconds, 2)} cores; ${x.workersStarted} worker(s) started; first model load ${num(x.loadSeconds, 1)} s)`;
+	const mb = (v: number): string => `${num(v, 0)} MB`;
+	return [
+		info('browser: first index of the corpus (same model calls in every row below)', one && `${one.passages} passages / ${one.wordPieces} word pieces`),
+		info('browser: plugin worker bundle, N = 1, fp32 (real model)', shown(one)),
+		info('browser: plugin worker bundle, N = 2, fp32', shown(two)),
+		target('browser: N = 2 / N = 1 throughput (wall clock)', one && two && two.wordPiecesPerSecond / one.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 1.70x', (v) => v >= 1.7),
+		// How much of its CPU time the pool turns into throughput compared with one worker: near
+		// 1.0x, N = 2 is held back only by the cores the machine had free.
+		info('browser: N = 2 / N = 1 per renderer CPU-second', one && two && `${num(two.wordPieces / two.cpuSeconds / (one.wordPieces / one.cpuSeconds), 2)}x`),
+		info('native onnxruntime-node, real model, same batches', native && `${num(native.wordPiecesPerSecond, 0)} wp/s (${num(native.cpuSeconds / native.seconds, 2)} cores)`),
+		target('browser: plugin N = 2 / native throughput (wall clock)', two && native && two.wordPiecesPerSecond / native.wordPiecesPerSecond, (v) => `${num(v, 2)}x`, '≥ 0.25x', (v) => v >= 0.25),
+		info('browser: plugin N = 1 / native throughput (wall clock)', one && native && `${num(one.wordPiecesPerSecond / native.wordPiecesPerSecond, 2)}x`),
+		info('browser: N = 1, q8', shown(q8)),
+		info('browser: q8 / fp32 throughput, N = 1 (wall clock)', q8 && one && `${num(q8.wordPiecesPerSecond / one.wordPiecesPerSecond, 2)}x`),
+		info('renderer: page alone, 1 fp32 worker loaded, peak', one && `${mb(one.memory.pageMb)}, ${mb(one.memory.loadedMb)}, ${mb(one.memory.peakMb)}`),
+		info('renderer: page alone, 2 fp32 workers at peak, 3 s after the run', two && `${mb(two.memory.pageMb)}, ${mb(two.memory.peakMb)}, ${mb(two.memory.settledMb)}`),
+		target('browser: first fp32 worker at peak (renderer peak − page alone, N = 1)', one && workersMb(one), mb, '≤ 450 MB', (v) => v <= 450),
+		target('browser: each extra fp32 worker at peak (renderer peak N = 2 − N = 1)', one && two && two.memory.peakMb - one.memory.peakMb, mb, '≤ 450 MB', (v) => v <= 450),
+		info('browser: q8 worker at peak (renderer peak − page alone)', q8 && mb(workersMb(q8))),
+		info('browser: first index while searching, N = 1', search && `${search.notes} notes, ${search.embedded} passages in ${num(search.indexSeconds, 1)} s; ${search.searches} searches, ${search.gapMs} ms apart`),
+		info('browser: search while indexing p50 (call → results)', search && `${num(search.p50Ms, 0)} ms`),
+		target('browser: search while indexing p95 (call → results)', search?.p95Ms, (v) => `${num(v, 0)} ms (max ${num(search?.maxMs ?? NaN, 0)} ms)`, '≤ 1000 ms', (v) => v <= 1000),
+	];
 }
 
 /** Prints the table and returns its rows (saved into latest.json). */

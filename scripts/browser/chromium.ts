@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +52,13 @@ export async function launch(options: { webgpu?: boolean } = {}): Promise<Browse
 			rmSync(profile, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * Headless Chromium without a persistent profile, for the benchmark: unlike `launch`, it gives a
+ * browser-level CDP session (SystemInfo.getProcessInfo names the renderer processes).
+ */
+export function launchBrowser(): Promise<PlaywrightBrowser> {
+	// No GPU: the bench measures the WASM path, as on a machine without a WebGPU adapter.
+	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, '--disable-gpu'] });
 }
