@@ -1,3 +1,5 @@
+import { STOP_WORDS } from './stop-words';
+
 /**
  * Share of the indexed passages a word may appear in and still count as rare: one in ten
  * (inverse document frequency ln(N / df) ≥ ln 10). Rare words are what the keyword section is for
@@ -8,7 +10,8 @@ export const RARE_SHARE = 0.1;
 
 /**
  * The words of a query that are rare in the vault: those found in at most `RARE_SHARE` of the
- * `passageCount` indexed passages, and in at least one (a word no note has cannot be matched).
+ * `passageCount` indexed passages, and in at least one (a word no note has cannot be matched),
+ * leaving out English function words (`STOP_WORDS`).
  * The bound is never below one passage, so a small vault still has rare words. Counted in
  * passages, the unit the index holds; a note is usually one to three of them.
  * `passagesWith` gives each word's document frequency.
@@ -16,6 +19,7 @@ export const RARE_SHARE = 0.1;
 export function rareWords(words: readonly string[], passagesWith: ReadonlyMap<string, number>, passageCount: number): string[] {
 	const most = Math.max(1, Math.floor(passageCount * RARE_SHARE));
 	return words.filter((w) => {
+		if (STOP_WORDS.has(w)) return false;
 		const df = passagesWith.get(w) ?? 0;
 		return df >= 1 && df <= most;
 	});

@@ -1,0 +1,16 @@
+/**
+ * English function words: never "rare" for the keyword section, whatever the vault's size. In a
+ * small vault "how" or "my" can sit in under a tenth of the passages, and then matched notes that
+ * share nothing but grammar with the query (measured on the calibration set: docs/CALIBRATION.md).
+ * Content words are left to the document-frequency rule.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+	(
+		'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+		'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+		'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+		'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+		'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+		'with would you your yours yourself yourselves get got use using used way ways make makes one also'
+	).split(' '),
+);
