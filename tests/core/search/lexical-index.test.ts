@@ -113,4 +113,8 @@ describe('rareWords', () => {
 	it('allows one passage in a small index', () => {
 		expect(rareWords(['alpha', 'beta'], df, 5)).toEqual(['alpha']);
 	});
+	it('never counts a function word as rare, however few passages hold it', () => {
+		const few = new Map([['how', 1], ['does', 1], ['mcp', 1]]);
+		expect(rareWords(['how', 'does', 'mcp'], few, 100)).toEqual(['mcp']);
+	});
 });
