@@ -18,6 +18,8 @@ export interface SearchOutcome {
 	results: SearchResult[];
 	/** Set exactly when `results` is empty. */
 	reason?: EmptyReason;
+	/** The query's embedding, when the query was embedded: answers in the results are found with it. */
+	query?: Float32Array;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function searchText(
 	if (index.passageCount === 0) return { results: [], reason: 'empty-index' };
 	const [vector] = await embedder.embed([query]);
 	if (!usable(vector)) return { results: [], reason: 'no-vector' };
-	return outcome(index, index.search(vector, options), 'below-threshold');
+	return { ...outcome(index, index.search(vector, options), 'below-threshold'), query: vector };
 }
 
 /** Notes related to the note at `path`, with the reason when there are none. */

@@ -1,3 +1,4 @@
+import type { PassageAnswer } from '../answer/types';
 import type { Clock } from '../index/clock';
 import { Emitter } from '../index/emitter';
 import { Indexer } from '../index/indexer';
@@ -5,6 +6,7 @@ import type { Exclusions, IndexProgress, IndexReport, IndexStatus, NoteSource, R
 import { combineFilters, type SearchOptions } from '../search/options';
 import { relatedNotes, searchText, type SearchOutcome } from '../search/query';
 import { SearchIndex } from '../search/search-index';
+import type { SearchResult } from '../search/types';
 import { expectedMeta } from '../store/model-key';
 import { readStore, type StoreContents } from '../store/read-store';
 import type { VectorStore } from '../store/types';
@@ -99,6 +101,25 @@ export class IndexSession {
 	/** Notes whose best passage matches `query`, without excluded notes. */
 	search(query: string, options: SearchOptions): Promise<SearchOutcome> {
 		return searchText(this.parts.engine.embedder, this.searchIndex, query, this.withExclusions(options));
+	}
+
+	/**
+	 * The one or two sentences of `result`'s passage closest to `query` (the vector `search`
+	 * returned), from the note as it is now. Rows ask one at a time, so a new query never waits
+	 * for more than one row's answer.
+	 */
+	async answer(query: Float32Array, result: SearchResult): Promise<PassageAnswer | undefined> {
+		const markdown = await this.parts.source.read(result.path);
+		return this.parts.engine.answer(query, { markdown, start: result.start, end: result.end });
+	}
+
+	/** A search's results with their answers, found one after the other (the CLI, the API). */
+	async withAnswers(outcome: SearchOutcome): Promise<SearchOutcome> {
+		const { query } = outcome;
+		if (query === undefined) return outcome;
+		const results: SearchResult[] = [];
+		for (const result of outcome.results) results.push({ ...result, answer: await this.answer(query, result) });
+		return { ...outcome, results };
 	}
 
 	/** Notes similar to the note at `path`, never the note itself. */

@@ -25,6 +25,7 @@ export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype): Promise
 	return {
 		embedder: client,
 		windows: client.windows,
+		answer: client.answer,
 		// Terminating frees the model and the WASM heap at once; no need to ask the worker politely.
 		dispose: () => {
 			client.terminate();
