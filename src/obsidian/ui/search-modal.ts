@@ -1,11 +1,12 @@
 import { Keymap, Platform, SuggestModal, type App, type HoverParent, type MarkdownView } from 'obsidian';
+import type { PassageAnswer } from '../../core/answer/types';
 import { explainEmpty } from '../../core/search/explain';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
 import { insertLink, openAtPassage } from './navigate';
-import type { SearchPort } from '../runtime/ports';
+import type { SearchAnswer, SearchPort } from '../runtime/ports';
 import { previewOnHover } from './hover-preview';
-import { renderResult } from './result-row';
+import { renderResult, showAnswer } from './result-row';
 
 /** Typing pauses shorter than this do not start a search: each search embeds the query. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -22,6 +23,11 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	private timer: number | undefined;
 	/** Every caller of a superseded query gets the newest answer, so no stale list is shown. */
 	private waiting: ((results: SearchResult[]) => void)[] = [];
+	/** Bumped by every keystroke and by closing: answers found for an older query are dropped. */
+	private generation = 0;
+	/** The current results' rows and the answers found for them so far. */
+	private readonly rows = new Map<SearchResult, HTMLElement>();
+	private readonly answers = new Map<SearchResult, PassageAnswer>();
 
 	constructor(
 		app: App,
@@ -51,6 +57,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	getSuggestions(query: string): Promise<SearchResult[]> {
+		this.generation++;
 		if (query.trim() === '') {
 			// A query typed and cleared within the debounce must not still be embedded and answered.
 			window.clearTimeout(this.timer);
@@ -66,10 +73,15 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	private async run(query: string): Promise<void> {
+		const generation = this.generation;
 		try {
 			const answer = await this.searchPort.search(query);
 			if (answer.reason) this.emptyStateText = explainEmpty(answer.reason, { subject: query, threshold: this.searchPort.threshold });
+			this.rows.clear();
+			this.answers.clear();
 			this.flush(answer.results);
+			// The rows are shown first; their answers fill in as they are found.
+			void this.findAnswers(generation, answer);
 		} catch (error) {
 			this.emptyStateText = userMessage(error);
 			this.flush([]);
@@ -82,8 +94,31 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 		for (const resolve of waiting) resolve(results);
 	}
 
+	/**
+	 * Finds each row's answer, best row first and one row at a time, so a new query waits for one
+	 * row's sentences at most; stops as soon as a keystroke or closing makes the answers stale.
+	 */
+	private async findAnswers(generation: number, answer: SearchAnswer): Promise<void> {
+		const { query } = answer;
+		const find = this.searchPort.findAnswer?.bind(this.searchPort);
+		if (query === undefined || find === undefined) return;
+		for (const result of answer.results) {
+			if (generation !== this.generation) return;
+			// Without an answer (note gone, worker stopped) a row keeps its plain snippet; the next search reports real failures.
+			const found = await find(query, result).catch(() => undefined);
+			if (generation !== this.generation) return;
+			if (found === undefined) continue;
+			this.answers.set(result, found);
+			const row = this.rows.get(result);
+			if (row) showAnswer(row, found);
+		}
+	}
+
 	renderSuggestion(result: SearchResult, el: HTMLElement): void {
 		renderResult(el, result);
+		this.rows.set(result, el);
+		const found = this.answers.get(result);
+		if (found) showAnswer(el, found);
 		previewOnHover(this.app, el, result, this.hoverParent);
 	}
 
@@ -103,6 +138,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	onClose(): void {
+		this.generation++;
 		window.clearTimeout(this.timer);
 		this.flush([]);
 		super.onClose();
