@@ -8,6 +8,7 @@ import { inProcessPort, type WorkerPort } from '../../src/worker/port';
 import { type InitOptions, requestTransferables, transferablesOf, type WorkerResponse } from '../../src/worker/protocol';
 import { WorkerClient, WorkerRequestError } from '../../src/worker/worker-client';
 import { FakeEmbedder } from '../helpers/fake-embedder';
+import { SteppedEmbedder } from '../helpers/stepped-embedder';
 import { MemoryNoteSource } from '../helpers/vault-fixtures';
 
 const init: InitOptions = { files: { 'config.json': new Uint8Array([1, 2, 3]) }, dtype: 'fp32' };
@@ -65,25 +66,6 @@ describe('worker handler', () => {
 		expect(requestTransferables({ id: 1, type: 'init', dtype: 'q8', files: { a: whole, b: part, c: whole } })).toEqual([whole.buffer]);
 	});
 });
-
-/** A FakeEmbedder whose model calls are logged and wait until the test releases them. */
-class SteppedEmbedder extends FakeEmbedder {
-	log: string[] = [];
-	private releases: (() => void)[] = [];
-	override embedWordPieces(rows: readonly (readonly number[])[]) {
-		this.log.push(`batch of ${rows.length}`);
-		return new Promise<void>((resolve) => this.releases.push(resolve)).then(() => rows.map((r) => this.vector(this.tokenizer.textFor(r))));
-	}
-	override embed(texts: readonly string[]) {
-		this.log.push(`query ${texts.join()}`);
-		return super.embed(texts);
-	}
-	/** Waits until a model call is waiting, then lets it run. */
-	async release(): Promise<void> {
-		while (this.releases.length === 0) await new Promise((r) => setTimeout(r, 1));
-		this.releases.shift()?.();
-	}
-}
 
 describe('worker handler: windows', () => {
 	const notes = ['x.md', 'y.md', 'z.md'].map((path) => ({ path, title: path.slice(0, 1), markdown: `Words of note ${path}.` }));

@@ -4,7 +4,6 @@ import { chooseAnswer } from '../../../src/core/answer/choose';
 import { ANSWER_CALL_TOKENS, findAnswer, MAX_ANSWER_SENTENCES, type AnswerEngine } from '../../../src/core/answer/find-answer';
 import { FakeTokenizer } from '../../helpers/fake-embedder';
 
-const DIM = 4;
 /** The query points along the first axis; a sentence at angle θ from it has cosine cos θ. */
 const QUERY = new Float32Array([1, 0, 0, 0]);
 
