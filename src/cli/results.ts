@@ -29,7 +29,7 @@ export function resultSettings(values: { limit?: string; threshold?: string }, u
 }
 
 /**
- * Prints results as {"threshold", "results": [{path, score, band, heading, snippet}]} (plus
+ * Prints results as {"threshold", "results": [{path, score, band, heading, snippet, answer?}]} (plus
  * "reason" and "message" when the list is empty), or as lines for people.
  */
 export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: ResultSettings, json: boolean, subject: string): void {
@@ -46,7 +46,9 @@ export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: 
 	}
 	const lines = outcome.results.map((r) => {
 		const where = r.heading ? `${r.path} › ${r.heading}` : r.path;
-		return `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where}\n${' '.repeat(18)}${r.snippet.replace(/\s+/g, ' ')}`;
+		// The answer sentences are marked as markdown bold, which reads as emphasis in a terminal too.
+		const snippet = r.answer ? r.answer.parts.map((p) => (p.answer ? `**${p.text}**` : p.text)).join('') : r.snippet;
+		return `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where}\n${' '.repeat(18)}${snippet.replace(/\s+/g, ' ')}`;
 	});
 	ctx.io.stdout(`${lines.join('\n')}\n`);
 }

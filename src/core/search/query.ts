@@ -18,7 +18,7 @@ export interface SearchOutcome {
 	results: SearchResult[];
 	/** Set exactly when `results` is empty. */
 	reason?: EmptyReason;
-	/** The query's embedding, when the query was embedded: answers in the results are found with it. */
+	/** The query's embedding, with the results it found: what their answers are found with. */
 	query?: Float32Array;
 }
 
@@ -61,7 +61,8 @@ export async function searchText(
 	if (index.passageCount === 0) return { results: [], reason: 'empty-index' };
 	const [vector] = await embedder.embed([query]);
 	if (!usable(vector)) return { results: [], reason: 'no-vector' };
-	return { ...outcome(index, index.search(vector, options), 'below-threshold'), query: vector };
+	const found = outcome(index, index.search(vector, options), 'below-threshold');
+	return found.results.length > 0 ? { ...found, query: vector } : found;
 }
 
 /** Notes related to the note at `path`, with the reason when there are none. */
