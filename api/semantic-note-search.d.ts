@@ -8,7 +8,8 @@
  *   }
  *
  * Copy this file into your plugin. A new version number means a change that breaks callers;
- * additions keep the version.
+ * additions keep the version. Added within version 1: `answers` (search option) and `answer`
+ * (result field), after plugin 0.1.0; an older plugin ignores the option and never sets the field.
  */
 
 /** One note in a result list: the same fields `note-search search --json` prints. */
@@ -23,6 +24,11 @@ export interface SemanticNoteSearchResult {
 	heading: string;
 	/** The start of the best passage, for display. */
 	snippet: string;
+	/**
+	 * With `answers: true` (search only): the one or two sentences of the best passage closest in
+	 * meaning to the query, in note order. Absent when the passage has no prose sentence.
+	 */
+	answer?: string[];
 }
 
 export interface SemanticNoteSearchOptions {
@@ -30,6 +36,11 @@ export interface SemanticNoteSearchOptions {
 	limit?: number;
 	/** Minimum similarity in [-1, 1] (default: the user's threshold for this use). */
 	threshold?: number;
+	/**
+	 * Search only: also find each result's `answer` (default false). Costs about as much as
+	 * embedding every result's best passage again, one result after the other.
+	 */
+	answers?: boolean;
 }
 
 export interface SemanticNoteSearchApi {

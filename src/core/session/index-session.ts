@@ -1,3 +1,4 @@
+import { answerResults } from '../answer/answer-results';
 import type { PassageAnswer } from '../answer/types';
 import type { Clock } from '../index/clock';
 import { Emitter } from '../index/emitter';
@@ -117,9 +118,7 @@ export class IndexSession {
 	async withAnswers(outcome: SearchOutcome): Promise<SearchOutcome> {
 		const { query } = outcome;
 		if (query === undefined) return outcome;
-		const results: SearchResult[] = [];
-		for (const result of outcome.results) results.push({ ...result, answer: await this.answer(query, result) });
-		return { ...outcome, results };
+		return { ...outcome, results: await answerResults(outcome.results, query, (q, r) => this.answer(q, r)) };
 	}
 
 	/** Notes similar to the note at `path`, never the note itself. */
