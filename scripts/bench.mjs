@@ -19,7 +19,7 @@ const outDir = join(root, 'bench-results');
 const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
-const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload'];
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'answers', 'idb-load', 'size', 'onload'];
 // `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
 const reportOnly = process.argv.includes('--report');
 const only = process.argv.slice(2).filter((a) => a !== '--report');
@@ -98,7 +98,7 @@ const results = { date: new Date().toISOString(), machine: machine() };
 print(`bench on ${results.machine.cpu}, ${results.machine.nproc} cores, node ${results.machine.node}`);
 
 const modelDir = join(outDir, 'model');
-if (wanted('model') || ['corpus', 'embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+if (wanted('model') || ['corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'answers'].some(wanted)) {
 	// The synthetic MiniLM: same graph and shapes as the real one, so the same compute.
 	// The runner skips regeneration when the folder already holds the current model.
 	const runner = join(root, 'scripts/synthetic-model.mjs');
@@ -113,7 +113,7 @@ const corpusFile = join(buildDir, 'corpus.json');
 const batchesFile = join(buildDir, 'plugin-batches.json');
 const embedInput = { modelDir, corpusFile, batchesFile };
 
-if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native'].some(wanted)) {
+if (wanted('corpus') || ['embed-plugin', 'embed-naive', 'embed-native', 'answers'].some(wanted)) {
 	results.corpus = await run('corpus', { modelDir, vaultDir: join(root, 'fixtures/sample-vault'), corpusFile, targetWordPieces: Number(process.env.BENCH_WORD_PIECES ?? 12_000) });
 }
 rmSync(batchesFile, { force: true }); // never replay a previous run's batches
@@ -122,6 +122,7 @@ if (wanted('embed-plugin')) results.plugin = await run('embed-plugin', embedInpu
 if (wanted('embed-native')) results.native = await run('embed-native', embedInput);
 if (wanted('embed-naive')) results.naive = await run('embed-naive', embedInput);
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
+if (wanted('answers')) results.answers = await run('answers', { modelDir, corpusFile, passages: 10_000, queries: 60, highlightQueries: 12 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
 if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });
