@@ -49,14 +49,15 @@ describe('the worker answer request', () => {
 	it('lets a query typed meanwhile go before the answer\'s next model call', async () => {
 		const engine = new SteppedEmbedder({ dim: 8 });
 		const handle = await started(engine);
-		// Twelve sentences of 11 fake word pieces: 13 padded tokens each, 9 per 128-token call.
+		// Twelve sentences of 11 fake word pieces: 13 padded tokens each, 4 per 64-token call.
 		const long = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} talks about topic ${i} at some length.`).join(' ');
 		const answer = handle({ id: 2, type: 'answer', query: engine.vector('topic'), markdown: long, start: 0, end: long.length });
 		await engine.release();
 		expect(await handle({ id: 3, type: 'embed', texts: ['search words'] })).toMatchObject({ ok: true, type: 'embed', count: 1 });
 		await engine.release();
+		await engine.release();
 		expect(await answer).toMatchObject({ id: 2, ok: true, type: 'answer' });
-		expect(engine.log).toEqual(['batch of 9', 'query search words', 'batch of 3']);
+		expect(engine.log).toEqual(['batch of 4', 'query search words', 'batch of 4', 'batch of 4']);
 	});
 });
 

@@ -15,9 +15,12 @@ export type AnswerEngine = Pick<EmbeddingEngine, 'tokenizer' | 'embedWordPieces'
 export const MAX_ANSWER_SENTENCES = 24;
 /**
  * Padded tokens per model call (rows × longest row): small calls, so a query typed meanwhile
- * waits for one of them at most (`between` runs before each).
+ * waits for one of them at most (`between` runs before each): about a query's embedding four
+ * times over. Measured by `npm run bench` (part answers).
  */
-export const ANSWER_CALL_TOKENS = 128;
+export const ANSWER_CALL_TOKENS = 64;
+/** A sentence is compared by its first word pieces: a longer one would need a call of its own, and its start carries its topic. */
+const MAX_SENTENCE_WORD_PIECES = ANSWER_CALL_TOKENS - 2;
 /** Sentences of fewer word pieces ("Yes.", "See below.") are no answer, unless nothing else is there. */
 const MIN_WORD_PIECES = 3;
 
@@ -47,15 +50,14 @@ export async function findAnswer(
 	between: () => Promise<boolean> = () => Promise.resolve(true),
 ): Promise<PassageAnswer | undefined> {
 	const sentences = proseSentences(passage.markdown, passage.start, passage.end).slice(0, MAX_ANSWER_SENTENCES);
-	const ids = sentences.map((s) => engine.tokenizer.wordPieces(s.text));
+	const ids = sentences.map((s) => engine.tokenizer.wordPieces(s.text).slice(0, MAX_SENTENCE_WORD_PIECES));
 	let candidates = sentences.map((_, i) => i).filter((i) => ids[i].length >= MIN_WORD_PIECES);
 	if (candidates.length === 0) candidates = sentences.map((_, i) => i).filter((i) => ids[i].length > 0);
 	if (candidates.length === 0) return undefined;
 	let chosen = [candidates[0]];
 	if (candidates.length > 1) {
 		const scores = new Float64Array(candidates.length);
-		const width = (k: number): number => Math.min(ids[candidates[k]].length, engine.tokenizer.maxTokens - 2) + 2;
-		const plan = planBatchesByLength(candidates.map((_, k) => width(k)), { maxRows: MAX_ANSWER_SENTENCES, maxPaddedTokens: ANSWER_CALL_TOKENS });
+		const plan = planBatchesByLength(candidates.map((i) => ids[i].length + 2), { maxRows: MAX_ANSWER_SENTENCES, maxPaddedTokens: ANSWER_CALL_TOKENS });
 		for (const batch of plan) {
 			if (!(await between())) return undefined;
 			const vectors = await engine.embedWordPieces(batch.map((k) => ids[candidates[k]]));

@@ -15,9 +15,13 @@ function atCosine(c: number): Float32Array {
 class GeometryEngine implements AnswerEngine {
 	readonly tokenizer = new FakeTokenizer();
 	calls: string[][] = [];
+	/** Word pieces of each row of each call. */
+	widths: number[][] = [];
 	constructor(private readonly cosines: Record<string, number>) {}
 	embedWordPieces(rows: readonly (readonly number[])[]): Promise<Float32Array[]> {
-		const texts = rows.map((r) => this.tokenizer.textFor(r));
+		this.widths.push(rows.map((r) => r.length));
+		// A row cut short was never tokenized as such: it has no text of its own.
+		const texts = rows.map((r) => (r.length === 62 ? '(cut)' : this.tokenizer.textFor(r)));
 		this.calls.push(texts);
 		return Promise.resolve(texts.map((t) => (t in this.cosines ? atCosine(this.cosines[t]) : new Float32Array([0, 0, 1, 0]))));
 	}
@@ -87,7 +91,7 @@ describe('finding the answer in a passage', () => {
 		expect(engine.calls).toEqual([]);
 	});
 
-	it('bounds the work: at most 24 sentences, each model call at most 128 padded tokens', async () => {
+	it('bounds the work: at most 24 sentences, each model call at most 64 padded tokens', async () => {
 		const many = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about topic ${i} at some length.`).join(' ');
 		const engine = new GeometryEngine({ 'Sentence number 5 talks about topic 5 at some length.': 0.8, 'Sentence number 30 talks about topic 30 at some length.': 1 });
 		const answer = await findAnswer(engine, QUERY, passage(many));
@@ -97,6 +101,13 @@ describe('finding the answer in a passage', () => {
 		// FakeTokenizer: one word piece per word or mark, 11 here, plus [CLS] and [SEP].
 		for (const call of engine.calls) expect(call.length * 13).toBeLessThanOrEqual(ANSWER_CALL_TOKENS);
 		expect(answer?.sentences).toEqual(['Sentence number 5 talks about topic 5 at some length.']);
+	});
+
+	it('compares a very long sentence by its first 62 word pieces, in a call of its own', async () => {
+		const long = `${Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')}.`;
+		const engine = new GeometryEngine({});
+		await findAnswer(engine, QUERY, passage(`${long} A short second sentence here.`));
+		expect(engine.widths).toEqual([[6], [62]]); // five words and a full stop; the long one cut
 	});
 });
 
