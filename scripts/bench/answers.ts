@@ -11,6 +11,7 @@
  *   to stop, as when the user types during highlighting.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { MAX_ANSWER_SENTENCES } from '../../src/core/answer/find-answer';
@@ -53,6 +54,8 @@ export interface AnswersResult {
 	searchOn: { p50Ms: number; p95Ms: number };
 	firstRow: { p50Ms: number; p95Ms: number };
 	allRows: { p50Ms: number; p95Ms: number };
+	/** Load average over the part: on a shared machine the milliseconds mean little without it. */
+	loadavg: [start: number, end: number];
 	/** Sentences per highlighted row on average (at most MAX_ANSWER_SENTENCES are embedded). */
 	sentencesPerRow: number;
 }
@@ -100,6 +103,7 @@ if (!isMainThread && (workerData as { answersWorker?: boolean } | undefined)?.an
 	void serveWorker();
 } else {
 	runPart<Input, AnswersResult>(async ({ modelDir, corpusFile, passages, queries, highlightQueries }) => {
+		const loadAtStart = loadavg()[0];
 		const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as Corpus;
 		const rand = seededRandom(11);
 		const tokenizer = await createTokenizer(nodeModelFiles(modelDir));
@@ -185,6 +189,7 @@ if (!isMainThread && (workerData as { answersWorker?: boolean } | undefined)?.an
 		await worker.terminate();
 		return {
 			passages: indexed,
+			loadavg: [loadAtStart, loadavg()[0]],
 			rows: ROWS,
 			searchOff: stats(off),
 			searchOn: stats(on),

@@ -95,7 +95,7 @@ export function rows(r: BenchResults): Row[] {
 	}
 	const ms = (t: { p50Ms: number; p95Ms: number }): string => `${num(t.p50Ms, 0)} ms / ${num(t.p95Ms, 0)} ms`;
 	out.push(
-		info('answers: sentences per highlighted row', answers && num(answers.sentencesPerRow, 1)),
+		info('answers: sentences per highlighted row (load average during the part)', answers && `${num(answers.sentencesPerRow, 1)} (load ${answers.loadavg.map((l) => num(l, 1)).join(' → ')})`),
 		info('answers: highlight time per query, first row p50 / p95', answers && ms(answers.firstRow)),
 		info(`answers: highlight time per query, all ${answers?.rows ?? 20} rows p50 / p95`, answers && ms(answers.allRows)),
 		info('search 10k incl. query embedding, highlighting off p50 / p95', answers && ms(answers.searchOff)),
