@@ -1,5 +1,6 @@
 import { planBatchesByLength } from '../embedding/batching';
 import type { EmbeddingEngine } from '../embedding/types';
+import { cosine } from '../fixtures/cosine';
 import { proseSentences } from '../text/passage-sentences';
 import { answerSnippet } from './answer-snippet';
 import { chooseAnswer } from './choose';
@@ -23,18 +24,6 @@ export const ANSWER_CALL_TOKENS = 64;
 const MAX_SENTENCE_WORD_PIECES = ANSWER_CALL_TOKENS - 2;
 /** Sentences of fewer word pieces ("Yes.", "See below.") are no answer, unless nothing else is there. */
 const MIN_WORD_PIECES = 3;
-
-function cosine(a: Float32Array, b: Float32Array): number {
-	let dot = 0;
-	let na = 0;
-	let nb = 0;
-	for (let i = 0; i < a.length; i++) {
-		dot += a[i] * b[i];
-		na += a[i] * a[i];
-		nb += b[i] * b[i];
-	}
-	return dot / Math.sqrt(na * nb);
-}
 
 /**
  * The one or two sentences of the passage closest in meaning to the query: each prose sentence
