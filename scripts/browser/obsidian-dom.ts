@@ -1,6 +1,6 @@
 /**
  * The DOM helpers Obsidian adds to HTMLElement (createEl/createDiv/createSpan, addClass,
- * removeClass, toggleClass, setAttr, detach, empty, setText), installed on the real prototype so the
+ * removeClass, hasClass, toggleClass, setAttr, detach, empty, setText), installed on the real prototype so the
  * plugin's main.js renders into the e2e page exactly the markup and classes it renders in Obsidian.
  */
 interface Info {
@@ -41,6 +41,9 @@ export function installObsidianDom(): void {
 		},
 		removeClass(this: HTMLElement, ...classes: string[]) {
 			this.classList.remove(...classes);
+		},
+		hasClass(this: HTMLElement, cls: string) {
+			return this.classList.contains(cls);
 		},
 		toggleClass(this: HTMLElement, classes: string | string[], value: boolean) {
 			for (const c of typeof classes === 'string' ? [classes] : classes) this.classList.toggle(c, value);
