@@ -23,11 +23,15 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	private timer: number | undefined;
 	/** Every caller of a superseded query gets the newest answer, so no stale list is shown. */
 	private waiting: ((results: SearchResult[]) => void)[] = [];
-	/** Bumped by every keystroke and by closing: answers found for an older query are dropped. */
-	private generation = 0;
+	/**
+	 * Bumped by every keystroke and by closing: answers found for an older query are dropped.
+	 * Field names here are distinct on purpose: a subclass field silently replaces a SuggestModal field
+	 * of the same name (the e2e host's has `generation`; Obsidian's own are undocumented).
+	 */
+	private answerRound = 0;
 	/** The current results' rows and the answers found for them so far. */
-	private readonly rows = new Map<SearchResult, HTMLElement>();
-	private readonly answers = new Map<SearchResult, PassageAnswer>();
+	private readonly answerRows = new Map<SearchResult, HTMLElement>();
+	private readonly answersFound = new Map<SearchResult, PassageAnswer>();
 
 	constructor(
 		app: App,
@@ -57,7 +61,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	getSuggestions(query: string): Promise<SearchResult[]> {
-		this.generation++;
+		this.answerRound++;
 		if (query.trim() === '') {
 			// A query typed and cleared within the debounce must not still be embedded and answered.
 			window.clearTimeout(this.timer);
@@ -73,15 +77,15 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	private async run(query: string): Promise<void> {
-		const generation = this.generation;
+		const round = this.answerRound;
 		try {
 			const answer = await this.searchPort.search(query);
 			if (answer.reason) this.emptyStateText = explainEmpty(answer.reason, { subject: query, threshold: this.searchPort.threshold });
-			this.rows.clear();
-			this.answers.clear();
+			this.answerRows.clear();
+			this.answersFound.clear();
 			this.flush(answer.results);
 			// The rows are shown first; their answers fill in as they are found.
-			void this.findAnswers(generation, answer);
+			void this.findAnswers(round, answer);
 		} catch (error) {
 			this.emptyStateText = userMessage(error);
 			this.flush([]);
@@ -98,26 +102,26 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	 * Finds each row's answer, best row first and one row at a time, so a new query waits for one
 	 * row's sentences at most; stops as soon as a keystroke or closing makes the answers stale.
 	 */
-	private async findAnswers(generation: number, answer: SearchAnswer): Promise<void> {
+	private async findAnswers(round: number, answer: SearchAnswer): Promise<void> {
 		const { query } = answer;
 		const find = this.searchPort.findAnswer?.bind(this.searchPort);
 		if (query === undefined || find === undefined) return;
 		for (const result of answer.results) {
-			if (generation !== this.generation) return;
+			if (round !== this.answerRound) return;
 			// Without an answer (note gone, worker stopped) a row keeps its plain snippet; the next search reports real failures.
 			const found = await find(query, result).catch(() => undefined);
-			if (generation !== this.generation) return;
+			if (round !== this.answerRound) return;
 			if (found === undefined) continue;
-			this.answers.set(result, found);
-			const row = this.rows.get(result);
+			this.answersFound.set(result, found);
+			const row = this.answerRows.get(result);
 			if (row) showAnswer(row, found);
 		}
 	}
 
 	renderSuggestion(result: SearchResult, el: HTMLElement): void {
 		renderResult(el, result);
-		this.rows.set(result, el);
-		const found = this.answers.get(result);
+		this.answerRows.set(result, el);
+		const found = this.answersFound.get(result);
 		if (found) showAnswer(el, found);
 		previewOnHover(this.app, el, result, this.hoverParent);
 	}
@@ -138,7 +142,7 @@ export class SemanticSearchModal extends SuggestModal<SearchResult> {
 	}
 
 	onClose(): void {
-		this.generation++;
+		this.answerRound++;
 		window.clearTimeout(this.timer);
 		this.flush([]);
 		super.onClose();
