@@ -8,8 +8,9 @@
  *   }
  *
  * Copy this file into your plugin. A new version number means a change that breaks callers;
- * additions keep the version. Added within version 1: `searchWithWords` (plugin versions after
- * 0.1.0; check `typeof api.searchWithWords === 'function'` before calling it).
+ * additions keep the version. Added within version 1, after plugin 0.1.0: `searchWithWords`
+ * (check `typeof api.searchWithWords === 'function'` before calling it), the `answers` search
+ * option and the `answer` result field (an older plugin ignores the option and never sets the field).
  */
 
 /** One note in a result list: the same fields `note-search search --json` prints. */
@@ -24,6 +25,11 @@ export interface SemanticNoteSearchResult {
 	heading: string;
 	/** The start of the best passage, for display. */
 	snippet: string;
+	/**
+	 * With `answers: true` (search only): the one or two sentences of the best passage closest in
+	 * meaning to the query, in note order. Absent when the passage has no prose sentence.
+	 */
+	answer?: string[];
 }
 
 /** A note of the "Contains your words" section: below the threshold, but it holds rare words of the query. */
@@ -51,6 +57,11 @@ export interface SemanticNoteSearchOptions {
 	limit?: number;
 	/** Minimum similarity in [-1, 1] (default: the user's threshold for this use). */
 	threshold?: number;
+	/**
+	 * Search only: also find each result's `answer` (default false). Costs about as much as
+	 * embedding every result's best passage again, one result after the other.
+	 */
+	answers?: boolean;
 }
 
 export interface SemanticNoteSearchApi {

@@ -20,9 +20,9 @@ const outDir = join(root, 'bench-results');
 const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
-const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'idb-load', 'size', 'onload', 'browser-embed', 'browser-native', 'browser-search', 'under-note'];
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'answers', 'idb-load', 'size', 'onload', 'browser-embed', 'browser-native', 'browser-search', 'under-note'];
 /** Parts that embed the corpus (and so need the synthetic model, whose tokenizer made it). */
-const EMBEDDING = ['corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'browser-embed', 'browser-native', 'browser-search'];
+const EMBEDDING = ['corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'answers', 'browser-embed', 'browser-native', 'browser-search'];
 // `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
 const reportOnly = process.argv.includes('--report');
 const only = process.argv.slice(2).filter((a) => a !== '--report');
@@ -160,6 +160,7 @@ if (wanted('browser-search')) {
 	results.browserSearch = noRealModel ?? (failed(vault) ? vault : await run('browser-search', { root, modelDir: realModelDir, notesFile: vaultFile, gapMs: 100 }));
 }
 if (wanted('search')) results.search = await run('search', { sizes: [1_000, 10_000, 100_000], queries: 200 });
+if (wanted('answers')) results.answers = await run('answers', { modelDir, corpusFile, passages: 10_000, queries: 40, highlightQueries: 5 });
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
 if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });

@@ -20,6 +20,7 @@ export const REAL_TIER = [
 	'tests/core/search/sample-vault-real-model.test.ts',
 	'tests/obsidian/runtime/model-check-real.test.ts',
 	'tests/core/search/calibration-real-model.test.ts',
+	'tests/core/answer/answer-real-model.test.ts',
 ];
 
 const repoRoot = path.resolve(__dirname, '..');

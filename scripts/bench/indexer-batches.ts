@@ -29,7 +29,7 @@ export async function indexerBatches(notes: readonly { path: string; markdown: s
 		},
 	};
 	const embedder = { modelKey: 'bench/recorder', dim: DIM, embed: () => Promise.reject(new Error('the recorder only indexes')), dispose: () => Promise.resolve() };
-	const session = await openSession({ engine: { embedder, windows: localWindows(recorder), dispose: () => Promise.resolve() }, store: new MemoryVectorStore(), source: memoryVault(notes) });
+	const session = await openSession({ engine: { embedder, windows: localWindows(recorder), answer: () => Promise.reject(new Error('the recorder only indexes')), dispose: () => Promise.resolve() }, store: new MemoryVectorStore(), source: memoryVault(notes) });
 	const report = await session.sync();
 	await session.dispose();
 	if (report.failed.length > 0) throw new Error(`${report.failed.length} notes failed to chunk: ${report.failed[0].reason}`);

@@ -6,6 +6,7 @@
 import type { BrowserSearch } from './browser-search';
 import type { BrowserRun } from './browser-throughput';
 import type { EmbedResult } from './corpus-types';
+import type { AnswersResult } from './answers';
 import type { SearchRow } from './search';
 import { padding, type PaddingStats } from './stats';
 import type { UnderNoteResult, UnderNoteRow } from './under-note';
@@ -20,6 +21,7 @@ export interface BenchResults {
 	naive?: Part<EmbedResult & { peakRssMb: number }>;
 	native?: Part<EmbedResult & { peakRssMb: number }>;
 	search?: Part<{ rows: SearchRow[] }>;
+	answers?: Part<AnswersResult>;
 	idb?: Part<{ notes: number; passages: number; writeMs: number; loadMs: number; indexMs: number; loadWithoutTextsMs?: number; lexicalMs?: number; lexicalCpuMs?: number; textMChars?: number }>;
 	size?: Part<{ mainJsBytes: number; mainJsGzipBytes: number }>;
 	onload?: Part<{ p50Ms: number; maxMs: number; firstMs: number; mainJsEvalMs?: number; mainJsOnloadMs?: number }>;
@@ -69,6 +71,7 @@ export function rows(r: BenchResults): Row[] {
 	const idb = ok(r.idb);
 	const size = ok(r.size);
 	const onload = ok(r.onload);
+	const answers = ok(r.answers);
 	const at = (n: number): SearchRow | undefined => search.find((s) => s.passages === n);
 	const wps = (e: EmbedResult | undefined): string | undefined => (e ? `${num(e.wordPiecesPerSecond, 0)} wp/s` : undefined);
 	const out: Row[] = [
@@ -99,6 +102,15 @@ export function rows(r: BenchResults): Row[] {
 		out.push(info(`search ${n / 1000}k passages p50`, s && `${num(s.p50Ms, 2)} ms`));
 		out.push(goal === undefined ? info(`search ${n / 1000}k passages p95`, s && `${num(s.p95Ms, 2)} ms`) : target(`search ${n / 1000}k passages p95`, s?.p95Ms, (v) => `${num(v, 2)} ms`, `≤ ${goal} ms`, (v) => v <= goal));
 	}
+	const ms = (t: { p50Ms: number; p95Ms: number }): string => `${num(t.p50Ms, 0)} ms / ${num(t.p95Ms, 0)} ms`;
+	out.push(
+		info('answers: sentences per highlighted row (load average during the part)', answers && `${num(answers.sentencesPerRow, 1)} (load ${answers.loadavg.map((l) => num(l, 1)).join(' → ')})`),
+		info('answers: highlight time per query, first row p50 / p95', answers && ms(answers.firstRow)),
+		info(`answers: highlight time per query, all ${answers?.rows ?? 20} rows p50 / p95`, answers && ms(answers.allRows)),
+		info('search 10k incl. query embedding, highlighting off p50 / p95', answers && ms(answers.searchOff)),
+		info('search 10k incl. query embedding, highlighting on p50 / p95', answers && ms(answers.searchOn)),
+		target('search p95 with highlighting on minus off', answers && answers.searchOn.p95Ms - answers.searchOff.p95Ms, (v) => `${num(v, 0)} ms`, '≤ 100 ms', (v) => v <= 100),
+	);
 	out.push(
 		info('IndexedDB load, 10k notes (read all + build index)', idb && `${num(idb.loadMs + idb.indexMs, 0)} ms (read ${num(idb.loadMs, 0)} + index ${num(idb.indexMs, 0)}; ${idb.passages} passages)`),
 		info(

@@ -38,6 +38,7 @@ export function checkE2E(r: E2EResult, modelCheck: 'passes' | 'fails'): string[]
 	expect(second.embedded === 0 && second.unchanged === r.notes, `reload: ${r.second.status['Last run']} (expected nothing embedded, every note unchanged)`);
 	expect(r.second.status.Passages === r.first.status.Passages, `reload has ${r.second.status.Passages} passages, first start ${r.first.status.Passages}`);
 	expect(r.firstSearch.length > 0, 'the search modal showed no results');
+	expect(r.firstSearch[0]?.answer !== '' && r.firstSearch[0]?.text.includes(r.firstSearch[0].answer), 'the best search result has no answer sentence marked in its snippet');
 	expect(JSON.stringify(r.secondSearch) === JSON.stringify(r.firstSearch), 'search after reload differs from the first start');
 	expect(r.related.length > 0 || r.relatedEmpty?.includes('similar enough') === true, `related view: ${r.relatedEmpty ?? 'no rows'}`);
 	expect(!r.related.some((row) => `${row.title}.md` === 'Sourdough country loaf.md'), 'the related view lists the note itself');

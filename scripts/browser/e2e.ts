@@ -52,6 +52,8 @@ export interface Row {
 	/** From the band label's "Similarity 0.53". */
 	score: number;
 	text: string;
+	/** The snippet's marked answer sentences (search rows), '' when none. */
+	answer: string;
 }
 
 /** The plugin's "Show index status" table, row name → value. */
@@ -196,6 +198,10 @@ async function search(page: Page, query: string): Promise<{ rows: Row[]; words: 
 	await page.waitForSelector('.prompt-results .suggestion-item, .prompt-results .suggestion-empty:not(:empty)');
 	await page.waitForFunction(() => document.querySelector('.prompt-results .suggestion-item') !== null || !document.querySelector('.suggestion-empty')?.textContent?.includes('Type'));
 	const ms = Date.now() - t0;
+	// Answers fill in after the rows, one row at a time: read the rows once every row has its own.
+	await page
+		.waitForFunction(() => [...document.querySelectorAll('.prompt-results .suggestion-item:not(.sns-word-match)')].every((row) => row.querySelector('.sns-answer') !== null), undefined, { timeout: 60_000 })
+		.catch(() => undefined);
 	const words = await page.$$eval('.prompt-results .sns-word-match .sns-result-title', (els) => els.map((el) => el.textContent ?? ''));
 	return { rows: await readRows(page, '.prompt-results .suggestion-item:not(.sns-word-match)'), words, ms };
 }
@@ -206,6 +212,7 @@ function readRows(page: Page, selector: string): Promise<Row[]> {
 			title: el.querySelector('.sns-result-title')?.textContent ?? '',
 			score: Number(/Similarity (-?[\d.]+)/.exec(el.querySelector('.sns-band')?.getAttribute('aria-label') ?? '')?.[1]),
 			text: el.textContent ?? '',
+			answer: [...el.querySelectorAll('.sns-answer')].map((m) => m.textContent ?? '').join(' '),
 		})),
 	);
 }

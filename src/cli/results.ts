@@ -29,7 +29,7 @@ export function resultSettings(values: { limit?: string; threshold?: string }, u
 }
 
 /**
- * Prints results as {"threshold", "results": [{path, score, band, heading, snippet}]} (plus
+ * Prints results as {"threshold", "results": [{path, score, band, heading, snippet, answer?}]} (plus
  * "reason" and "message" when the list is empty, and for search "containsWords":
  * [{path, words, heading, snippet}], the notes below the threshold that hold the query's rare
  * words), or as lines for people, the keyword section under its own heading.
@@ -48,7 +48,11 @@ export function printResults(ctx: CliContext, outcome: SearchOutcome, settings: 
 	const lines =
 		message !== undefined
 			? [message]
-			: outcome.results.map((r) => `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where(r)}\n${indent}${r.snippet.replace(/\s+/g, ' ')}`);
+			: outcome.results.map((r) => {
+					// The answer sentences are marked as markdown bold, which reads as emphasis in a terminal too.
+					const snippet = r.answer ? r.answer.parts.map((p) => (p.answer ? `**${p.text}**` : p.text)).join('') : r.snippet;
+					return `${r.score.toFixed(3)}  ${r.band.padEnd(7)}  ${where(r)}\n${indent}${snippet.replace(/\s+/g, ' ')}`;
+				});
 	const words = outcome.containsWords ?? [];
 	if (words.length > 0) {
 		lines.push('', 'Contains your words:');

@@ -1,3 +1,4 @@
+import { findAnswer } from '../core/answer/find-answer';
 import type { EmbeddingEngine } from '../core/embedding/types';
 import { indexWindow, type WindowEngine } from '../core/index/index-window';
 import type { InitOptions, RequestType, WindowChange, WindowProgress, WorkerRequest, WorkerResponse } from './protocol';
@@ -9,7 +10,7 @@ export interface WorkerHandlerDeps {
 	progress?: (message: WindowProgress) => void;
 }
 
-const TYPES: readonly RequestType[] = ['init', 'index-window', 'pause', 'resume', 'cancel', 'embed', 'dispose'];
+const TYPES: readonly RequestType[] = ['init', 'index-window', 'pause', 'resume', 'cancel', 'embed', 'answer', 'dispose'];
 const CHANGES: readonly RequestType[] = ['pause', 'resume', 'cancel'];
 
 function errorOf(err: unknown): { name: string; message: string } {
@@ -40,6 +41,11 @@ function parse(msg: unknown): WorkerRequest | { id: number; problem: string } {
 			break;
 		case 'embed':
 			if (!Array.isArray(m.texts) || !m.texts.every((t) => typeof t === 'string')) return { id, problem: 'embed needs texts: string[]' };
+			break;
+		case 'answer':
+			if (!(m.query instanceof Float32Array) || typeof m.markdown !== 'string' || !Number.isInteger(m.start) || !Number.isInteger(m.end)) {
+				return { id, problem: 'answer needs query: Float32Array, markdown, start and end' };
+			}
 			break;
 	}
 	if (CHANGES.includes(m.type as RequestType) && typeof m.window !== 'number') return { id, problem: `${m.type} needs the window's id` };
@@ -152,6 +158,17 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 					});
 					return { id: req.id, ok: true, type: 'embed', vectors: flat, count: out.length, dim };
 				});
+			case 'answer': {
+				await tail; // an init sent before has loaded the engine
+				const current = requireEngine();
+				// One model call at a time, each queued behind any query that arrived meanwhile.
+				const lane = { tokenizer: current.tokenizer, embedWordPieces: (rows: readonly (readonly number[])[]) => enqueue(() => current.embedWordPieces(rows)) };
+				const answer = await findAnswer(lane, req.query, req, async () => {
+					await macrotask();
+					return true;
+				});
+				return { id: req.id, ok: true, type: 'answer', answer: answer ?? null };
+			}
 			case 'dispose':
 				return enqueue(async () => {
 					await releaseEngine();

@@ -2,6 +2,7 @@
  * Messages between the plugin (main thread) and the embedding worker. Every request carries an
  * id that its response repeats; failures come back as `ok: false` responses, never as throws.
  */
+import type { AnswerPassage, PassageAnswer } from '../core/answer/types';
 import type { ComputeInfo, Device, Dtype } from '../core/embedding/types';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { NoteInput } from '../core/text/passage';
@@ -29,6 +30,8 @@ export type WorkerRequest =
 	| { id: number; type: WindowChange; window: number }
 	/** Embed query texts (search), ahead of any indexing batch. */
 	| { id: number; type: 'embed'; texts: string[] }
+	/** The answer sentences of one result's passage for an embedded query (`findAnswer`); queries sent meanwhile go first. */
+	| ({ id: number; type: 'answer'; query: Float32Array } & AnswerPassage)
 	| { id: number; type: 'dispose' };
 
 export type WindowChange = 'pause' | 'resume' | 'cancel';
@@ -48,6 +51,7 @@ export type WorkerResponse =
 	| { id: number; ok: true; type: WindowChange }
 	/** `count` vectors of `dim` floats, row-major in one buffer that is transferred, not copied. */
 	| { id: number; ok: true; type: 'embed'; vectors: Float32Array; count: number; dim: number }
+	| { id: number; ok: true; type: 'answer'; answer: PassageAnswer | null }
 	| { id: number; ok: true; type: 'dispose' }
 	| { id: number; ok: false; type: RequestType | 'unknown'; error: WorkerError };
 

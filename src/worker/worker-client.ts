@@ -1,3 +1,4 @@
+import type { AnswerFinder } from '../core/answer/types';
 import type { ComputeInfo, Embedder } from '../core/embedding/types';
 import { EmbedderUnavailableError } from '../core/index/errors';
 import type { WindowOutcome } from '../core/index/index-window';
@@ -106,6 +107,13 @@ export class WorkerClient implements Embedder {
 		}
 		const outcome: WindowOutcome = { notes: r.notes, vectors: r.vectors, dim: r.dim, embedded: r.embedded, cancelled: r.cancelled };
 		return outcome;
+	};
+
+	/** The answer sentences of one result's passage, found in the worker. An arrow property, like `windows`. */
+	readonly answer: AnswerFinder = async (query, passage) => {
+		const r = await this.request({ type: 'answer', query, markdown: passage.markdown, start: passage.start, end: passage.end });
+		if (!r.ok || r.type !== 'answer') throw new Error('embedding worker returned a malformed answer response');
+		return r.answer ?? undefined;
 	};
 
 	/** Releases the model in the worker, then stops the worker. */

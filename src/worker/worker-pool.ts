@@ -1,3 +1,4 @@
+import type { AnswerFinder } from '../core/answer/types';
 import type { ComputeInfo, Embedder } from '../core/embedding/types';
 import { EmbedderUnavailableError, errorMessage, isEmbedderUnavailable } from '../core/index/errors';
 import type { WindowOutcome } from '../core/index/index-window';
@@ -79,13 +80,20 @@ export class WorkerPool implements Embedder {
 
 	/** Embeds a query on an idle worker, else on the first, which answers between two batches of its window. */
 	async embed(texts: readonly string[]): Promise<Float32Array[]> {
+		return this.onQueryWorker((client) => client.embed(texts));
+	}
+
+	/** A result's answer sentences, routed like a query: an idle worker, else the first between batches. */
+	readonly answer: AnswerFinder = (query, passage) => this.onQueryWorker((client) => client.answer(query, passage));
+
+	private async onQueryWorker<T>(call: (client: WorkerClient) => Promise<T>): Promise<T> {
 		const member = await this.queryMember();
 		try {
-			return await member.client.embed(texts);
+			return await call(member.client);
 		} catch (err) {
 			if (!this.diedOf(member, err)) throw err;
 			// The worker died under the query: one more try on another.
-			return (await this.queryMember()).client.embed(texts);
+			return call((await this.queryMember()).client);
 		}
 	}
 

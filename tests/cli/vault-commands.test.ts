@@ -27,7 +27,7 @@ const cli = (argv: string[]) => runCli(argv, { cacheRoot });
 
 interface Results {
 	threshold: number;
-	results: { path: string; score: number; band: string; heading: string; snippet: string }[];
+	results: { path: string; score: number; band: string; heading: string; snippet: string; answer?: string[] }[];
 	reason?: string;
 	message?: string;
 	containsWords?: { path: string; words: string[]; heading: string; snippet: string }[];
@@ -124,7 +124,7 @@ describe('note-search index', () => {
 });
 
 describe('note-search search', () => {
-	it('prints {"threshold", "results": [{path, score, band, heading, snippet}]} best first, updating the index first', async () => {
+	it('prints {"threshold", "results": [{path, score, band, heading, snippet, answer}]} best first, updating the index first', async () => {
 		const out = await cli(['search', vault, 'MCP server tools over stdio', '--exclude', 'Private/', '--json']);
 		expect(out.stderr).toBe('');
 		expect(out.code).toBe(0);
@@ -132,8 +132,9 @@ describe('note-search search', () => {
 		expect(Object.keys(doc)).toEqual(['threshold', 'results', 'containsWords']);
 		expect(doc.threshold).toBe(DEFAULT_CALIBRATION.threshold);
 		expect(doc.results.length).toBeGreaterThan(0);
-		expect(Object.keys(doc.results[0])).toEqual(['path', 'score', 'band', 'heading', 'snippet']);
+		expect(Object.keys(doc.results[0])).toEqual(['path', 'score', 'band', 'heading', 'snippet', 'answer']);
 		expect(doc.results[0].path).toBe('Projects/MCP servers.md');
+		expect(doc.results[0].answer).toEqual(['The MCP server exposes tools over stdio to the model client.']);
 		expect(doc.results.map((r) => r.path)).not.toContain('Private/diary.md');
 		expect(doc.results.map((r) => r.path)).not.toContain('.obsidian/workspace.md');
 		for (const r of doc.results) expect(['strong', 'related']).toContain(r.band);
@@ -163,7 +164,9 @@ describe('note-search search', () => {
 
 	it('prints score, band, path › heading and a snippet for people', async () => {
 		const out = await cli(['search', vault, 'telemark skiing turn']);
-		expect(out.stdout.split('\n')[0]).toMatch(/^\d\.\d{3} {2}(strong |related) {2}Skiing\.md › Telemark$/);
+		const [first, snippet] = out.stdout.split('\n');
+		expect(first).toMatch(/^\d\.\d{3} {2}(strong |related) {2}Skiing\.md › Telemark$/);
+		expect(snippet.trim()).toBe('**Telemark skiing uses a free heel binding and a deep lunging turn.**');
 	});
 
 	it('lists notes below the threshold that hold the query\'s rare words apart, as "containsWords", from the index on disk', async () => {

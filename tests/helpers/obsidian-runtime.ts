@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { ModelNotAvailableError } from '../../src/core/embedding/errors';
 import { memoryModelFiles } from '../../src/core/embedding/model-files';
-import { localWindows } from '../../src/core/index/window-port';
+import { inProcessEngine } from '../../src/core/session/in-process-engine';
 import type { VectorStore } from '../../src/core/store/types';
 import type { ModelCheckMemory } from '../../src/obsidian/runtime/model-check';
 import type { RuntimeFactory } from '../../src/obsidian/runtime/ports';
@@ -44,7 +44,7 @@ export function fakeEngineRuntime(
 		await files.read('config.json');
 		const embedder = new FakeEmbedder({ modelKey: `fake-${dtype}` });
 		probe.embedders.push(embedder);
-		return { embedder, windows: localWindows(embedder), dispose: () => embedder.dispose() };
+		return inProcessEngine(embedder);
 	};
 	const inner = vaultRuntimeFactory({
 		loadEngine,

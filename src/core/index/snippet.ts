@@ -1,7 +1,8 @@
 import type { Passage } from '../text/passage';
 import type { StoredPassage } from '../store/types';
 
-const SNIPPET_CHARS = 200;
+/** Length of a result's excerpt, stored or built around an answer. */
+export const SNIPPET_CHARS = 200;
 
 /** What the store keeps of a passage: its place in the note and a short excerpt without the title. */
 export function toStoredPassage(p: Passage, title: string, first: boolean): StoredPassage {

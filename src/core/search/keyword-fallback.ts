@@ -29,5 +29,5 @@ export async function searchWithWords(
 		// Notes at or above the threshold belong to the semantic list, shown or cut by the limit.
 		skip: (path) => shown.has(path) || path === options.currentPath || (index.bestScore(embedded.vector, path) ?? -Infinity) >= threshold,
 	});
-	return results.length > 0 ? { results, containsWords } : { results, reason: 'below-threshold', containsWords };
+	return results.length > 0 ? { results, containsWords, query: embedded.vector } : { results, reason: 'below-threshold', containsWords };
 }

@@ -8,10 +8,13 @@ export interface PublicResult {
 	band: SearchResult['band'];
 	heading: string;
 	snippet: string;
+	/** The one or two sentences of the passage closest to the query, when answers were asked for. */
+	answer?: string[];
 }
 
 export function publicResult(r: SearchResult): PublicResult {
-	return { path: r.path, score: r.score, band: r.band, heading: r.heading, snippet: r.snippet };
+	const answer = r.answer === undefined ? {} : { answer: r.answer.sentences };
+	return { path: r.path, score: r.score, band: r.band, heading: r.heading, snippet: r.snippet, ...answer };
 }
 
 /** A note of the "Contains your words" section as the CLI's JSON and the API give it. */

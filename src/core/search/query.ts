@@ -24,6 +24,8 @@ export interface SearchOutcome {
 	 * shown after `results` as "Contains your words" (never merged into them).
 	 */
 	containsWords?: WordMatch[];
+	/** The query's embedding, with the results it found: what their answers are found with. */
+	query?: Float32Array;
 }
 
 /**
@@ -76,7 +78,8 @@ export async function searchText(
 ): Promise<SearchOutcome> {
 	const embedded = await embedQuery(embedder, index, text);
 	if ('reason' in embedded) return { results: [], reason: embedded.reason };
-	return outcome(index, index.search(embedded.vector, options), 'below-threshold');
+	const found = outcome(index, index.search(embedded.vector, options), 'below-threshold');
+	return found.results.length > 0 ? { ...found, query: embedded.vector } : found;
 }
 
 /** Notes related to the note at `path`, with the reason when there are none. */

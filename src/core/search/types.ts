@@ -1,3 +1,5 @@
+import type { PassageAnswer } from '../answer/types';
+
 export type Band = 'strong' | 'related';
 
 /** One note in a result list, scored by its best passage. */
@@ -10,4 +12,6 @@ export interface SearchResult {
 	snippet: string;
 	start: number;
 	end: number;
+	/** The passage's sentences closest to the query, when they were asked for (CLI, API). */
+	answer?: PassageAnswer;
 }

@@ -1,3 +1,5 @@
+import { answerResults } from '../answer/answer-results';
+import type { PassageAnswer } from '../answer/types';
 import type { Clock } from '../index/clock';
 import { Emitter } from '../index/emitter';
 import { Indexer } from '../index/indexer';
@@ -7,6 +9,7 @@ import { searchWithWords } from '../search/keyword-fallback';
 import { LexicalIndex } from '../search/lexical-index';
 import { relatedNotes, type SearchOutcome } from '../search/query';
 import { SearchIndex } from '../search/search-index';
+import type { SearchResult } from '../search/types';
 import { expectedMeta } from '../store/model-key';
 import { readStore, type StoreContents } from '../store/read-store';
 import type { VectorStore } from '../store/types';
@@ -111,6 +114,23 @@ export class IndexSession {
 		// Only the first searches after opening a large vault wait here, for the keyword index's build.
 		await this.lexicalIndex.ready;
 		return searchWithWords(this.parts.engine.embedder, this.searchIndex, this.lexicalIndex, query, this.withExclusions(options));
+	}
+
+	/**
+	 * The one or two sentences of `result`'s passage closest to `query` (the vector `search`
+	 * returned), from the note as it is now. Rows ask one at a time, so a new query never waits
+	 * for more than one row's answer.
+	 */
+	async answer(query: Float32Array, result: SearchResult): Promise<PassageAnswer | undefined> {
+		const markdown = await this.parts.source.read(result.path);
+		return this.parts.engine.answer(query, { markdown, start: result.start, end: result.end });
+	}
+
+	/** A search's results with their answers, found one after the other (the CLI, the API). */
+	async withAnswers(outcome: SearchOutcome): Promise<SearchOutcome> {
+		const { query } = outcome;
+		if (query === undefined) return outcome;
+		return { ...outcome, results: await answerResults(outcome.results, query, (q, r) => this.answer(q, r)) };
 	}
 
 	/** Notes similar to the note at `path`, never the note itself. */

@@ -27,22 +27,19 @@ const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)/;
 /** Sentence ends: Latin punctuation followed by space, or CJK full stops (no space needed). */
 const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s)|[。！？]+["'”’）」』]*/g;
 
-/**
- * Splits the visible text (hidden parts already blanked) into heading, paragraph and sentence
- * units, each with its char range in the original markdown and its heading path.
- */
-export function toUnits(visible: string, all: readonly Line[]): Unit[] {
-	const units: Unit[] = [];
-	const stack: string[] = [];
-	let section = 0;
-	let heading = '';
-	let para: Line[] = [];
+/** What a walk over the visible lines meets: headings, and paragraphs (runs of non-blank lines). */
+export interface BlockVisitor {
+	heading(line: Line, level: number, title: string): void;
+	paragraph(para: readonly Line[]): void;
+}
 
+/** Walks the visible text's lines in order; blank lines, rules and table dividers end a paragraph. */
+export function walkBlocks(visible: string, all: readonly Line[], visit: BlockVisitor): void {
+	let para: Line[] = [];
 	const flush = (): void => {
-		if (para.length > 0) sentences(visible, para, section, heading, units);
+		if (para.length > 0) visit.paragraph(para);
 		para = [];
 	};
-
 	for (const line of all) {
 		const s = visible.slice(line.start, line.end);
 		if (s.trim() === '' || THEMATIC_BREAK.test(s) || TABLE_DIVIDER.test(s) || SETEXT_EQUALS.test(s)) {
@@ -52,19 +49,53 @@ export function toUnits(visible: string, all: readonly Line[]): Unit[] {
 		const h = HEADING.exec(s);
 		if (h) {
 			flush();
-			const level = h[1].length;
-			const title = cleanInline(h[2] ?? '');
-			stack.length = level - 1;
-			stack[level - 1] = title;
-			heading = stack.filter((x) => x).join(' > ');
-			section++;
-			if (title) units.push({ start: line.start, end: line.end, text: title, boundary: 'heading', section, heading });
+			visit.heading(line, h[1].length, cleanInline(h[2] ?? ''));
 			continue;
 		}
 		para.push(line);
 	}
 	flush();
+}
+
+/**
+ * Splits the visible text (hidden parts already blanked) into heading, paragraph and sentence
+ * units, each with its char range in the original markdown and its heading path.
+ */
+export function toUnits(visible: string, all: readonly Line[]): Unit[] {
+	const units: Unit[] = [];
+	const stack: string[] = [];
+	let section = 0;
+	let heading = '';
+	walkBlocks(visible, all, {
+		heading(line, level, title) {
+			stack.length = level - 1;
+			stack[level - 1] = title;
+			heading = stack.filter((x) => x).join(' > ');
+			section++;
+			if (title) units.push({ start: line.start, end: line.end, text: title, boundary: 'heading', section, heading });
+		},
+		paragraph(para) {
+			sentences(visible, para, section, heading, units);
+		},
+	});
 	return units;
+}
+
+/** A paragraph's lines joined into runs [start, end); list items, quotes and table rows each start a new run. */
+export function paragraphRuns(visible: string, para: readonly Line[]): [number, number][] {
+	let runStart = para[0].start;
+	let runEnd = para[0].end;
+	const runs: [number, number][] = [];
+	for (let i = 1; i < para.length; i++) {
+		const s = visible.slice(para[i].start, para[i].end);
+		if (BLOCK_START.test(s)) {
+			runs.push([runStart, runEnd]);
+			runStart = para[i].start;
+		}
+		runEnd = para[i].end;
+	}
+	runs.push([runStart, runEnd]);
+	return runs;
 }
 
 /** Sentences of one paragraph; the first is marked as starting a paragraph. */
@@ -80,20 +111,7 @@ function sentences(visible: string, para: readonly Line[], section: number, head
 		out.push({ start: start + lead, end: end - trail, text, boundary, section, heading });
 		boundary = 'sentence';
 	};
-	// Lines are joined into runs; list items, quotes and table rows each start a new run.
-	let runStart = para[0].start;
-	let runEnd = para[0].end;
-	const runs: [number, number][] = [];
-	for (let i = 1; i < para.length; i++) {
-		const s = visible.slice(para[i].start, para[i].end);
-		if (BLOCK_START.test(s)) {
-			runs.push([runStart, runEnd]);
-			runStart = para[i].start;
-		}
-		runEnd = para[i].end;
-	}
-	runs.push([runStart, runEnd]);
-	for (const [start, end] of runs) {
+	for (const [start, end] of paragraphRuns(visible, para)) {
 		const run = visible.slice(start, end);
 		let from = 0;
 		SENTENCE_END.lastIndex = 0;

@@ -1,6 +1,7 @@
 import type { SemanticNoteSearchApi, SemanticNoteSearchOptions, SemanticNoteSearchResult } from '../../../api/semantic-note-search';
+import { answerResults } from '../../core/answer/answer-results';
 import { publicResult, publicWordMatch } from '../../core/search/public-result';
-import type { ResultOverrides, Runtime, SearchAnswer } from './ports';
+import type { ResultOverrides, Runtime, SearchAnswer, SearchPort } from './ports';
 
 /** Checks what another plugin passed: a clear error, never a silent default for a wrong value. */
 function overrides(options: SemanticNoteSearchOptions | undefined): ResultOverrides {
@@ -12,6 +13,20 @@ function overrides(options: SemanticNoteSearchOptions | undefined): ResultOverri
 		throw new RangeError(`Semantic note search: threshold must be a number from -1 to 1, got ${String(threshold)}`);
 	}
 	return { limit, threshold };
+}
+
+function wantsAnswers(options: SemanticNoteSearchOptions | undefined): boolean {
+	const answers = options?.answers;
+	if (answers !== undefined && typeof answers !== 'boolean') throw new TypeError(`Semantic note search: answers must be true or false, got ${String(answers)}`);
+	return answers === true;
+}
+
+/** The results with their answers (each found in the worker, one after the other). */
+async function withAnswers(port: SearchPort, found: SearchAnswer): Promise<SearchAnswer> {
+	const { query } = found;
+	const find = port.findAnswer?.bind(port);
+	if (query === undefined || find === undefined) return found;
+	return { ...found, results: await answerResults(found.results, query, find) };
 }
 
 function text(value: unknown, name: string): string {
@@ -27,12 +42,18 @@ export function createApi(runtime: () => Runtime | null): SemanticNoteSearchApi 
 		return r;
 	};
 	const answer = async (pending: Promise<SearchAnswer>): Promise<SemanticNoteSearchResult[]> => (await pending).results.map(publicResult);
+	/** A search, with its answers when the caller asked for them. */
+	const searched = (query: string, options: SemanticNoteSearchOptions | undefined): Promise<SearchAnswer> => {
+		const port = current().search;
+		const found = port.search(text(query, 'query'), overrides(options));
+		return wantsAnswers(options) ? found.then((f) => withAnswers(port, f)) : found;
+	};
 	return Object.freeze({
 		version: 1 as const,
 		ready: async () => current().ready(),
-		search: async (query: string, options?: SemanticNoteSearchOptions) => answer(current().search.search(text(query, 'query'), overrides(options))),
+		search: async (query: string, options?: SemanticNoteSearchOptions) => answer(searched(query, options)),
 		searchWithWords: async (query: string, options?: SemanticNoteSearchOptions) => {
-			const found = await current().search.search(text(query, 'query'), overrides(options));
+			const found = await searched(query, options);
 			return { results: found.results.map(publicResult), containsWords: (found.containsWords ?? []).map(publicWordMatch) };
 		},
 		related: async (path: string, options?: SemanticNoteSearchOptions) => answer(current().search.related(text(path, 'path'), overrides(options))),

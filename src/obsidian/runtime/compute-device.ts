@@ -103,6 +103,7 @@ export function watchEngine(engine: EngineHandle, onFailure: (reason: string) =>
 		compute: engine.compute,
 		embedder: { modelKey: embedder.modelKey, dim: embedder.dim, embed: (texts) => noticed(embedder.embed(texts)), dispose: () => embedder.dispose() },
 		windows: (notes, control) => noticed(engine.windows(notes, control)),
+		answer: (query, passage) => noticed(engine.answer(query, passage)),
 		dispose: () => {
 			disposed = true;
 			return engine.dispose();

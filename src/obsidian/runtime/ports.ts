@@ -3,6 +3,7 @@
  * can be tested with fakes and do not depend on how the core wires its indexer, store and worker.
  */
 import type { App } from 'obsidian';
+import type { PassageAnswer } from '../../core/answer/types';
 import type { IndexProgress, IndexReport, IndexStatus } from '../../core/index/types';
 import type { WordMatch } from '../../core/search/lexical-index';
 import type { EmptyReason } from '../../core/search/query';
@@ -16,6 +17,8 @@ export interface SearchAnswer {
 	reason?: EmptyReason;
 	/** Search only: notes below the threshold holding the query's rare words, shown apart as "Contains your words". */
 	containsWords?: WordMatch[];
+	/** The query's embedding (searches only): what `SearchPort.findAnswer` compares sentences with. */
+	query?: Float32Array;
 }
 
 /** Per-call replacements for the "Maximum results" and threshold settings. */
@@ -28,6 +31,8 @@ export interface SearchPort {
 	/** `overrides` replace the user's settings for this call (the API for other plugins passes them). */
 	search(query: string, overrides?: ResultOverrides): Promise<SearchAnswer>;
 	related(path: string, overrides?: ResultOverrides): Promise<SearchAnswer>;
+	/** The sentences of a search result's passage closest to the query (`SearchAnswer.query`); absent where answers are not offered. */
+	findAnswer?(query: Float32Array, result: SearchResult): Promise<PassageAnswer | undefined>;
 	/** The threshold currently applied, quoted in "nothing similar enough" messages. */
 	readonly threshold: number;
 }

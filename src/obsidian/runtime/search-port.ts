@@ -50,6 +50,7 @@ export function searchPort(
 			// "Hide notes already linked": links in either direction, read when the list is built.
 			return session.related(path, settings().hideLinked ? { ...options, exclude: linkedTo(path) } : options);
 		},
+		findAnswer: async (query, result) => (await lazy.get(false)).answer(query, result),
 		onIndexChange: (listener) => lazy.onChange(listener),
 	};
 }

@@ -34,5 +34,5 @@ async function startWorker(files: ModelFiles, dtype: Dtype, device: Device): Pro
 export async function loadWorkerEngine(files: ModelFiles, dtype: Dtype, threads: () => number, device: Device = 'wasm'): Promise<EngineHandle> {
 	const size = device === 'webgpu' ? () => 1 : threads;
 	const pool = await WorkerPool.start({ start: () => startWorker(files, dtype, device), size });
-	return { embedder: pool, windows: pool.windows, parallelWindows: pool.parallelWindows, compute: pool.compute, dispose: () => pool.dispose() };
+	return { embedder: pool, windows: pool.windows, parallelWindows: pool.parallelWindows, compute: pool.compute, answer: pool.answer, dispose: () => pool.dispose() };
 }

@@ -1,3 +1,4 @@
+import type { PassageAnswer } from '../../core/answer/types';
 import type { SearchResult } from '../../core/search/types';
 import { noteName } from './progress-text';
 
@@ -15,4 +16,18 @@ export function renderResult(el: HTMLElement, result: SearchResult): void {
 	});
 	if (result.heading !== '') el.createDiv({ cls: 'sns-result-heading', text: result.heading });
 	if (result.snippet !== '') el.createDiv({ cls: 'sns-result-snippet', text: result.snippet });
+}
+
+/**
+ * Replaces a rendered row's snippet with the snippet around the answer, the answer sentences
+ * marked (`mark.sns-answer`). Built with createEl/createSpan: note text is never parsed as HTML.
+ */
+export function showAnswer(el: HTMLElement, answer: PassageAnswer): void {
+	const shown = Array.from(el.children).find((child) => child.hasClass('sns-result-snippet')) as HTMLElement | undefined;
+	const snippet = shown ?? el.createDiv({ cls: 'sns-result-snippet' });
+	snippet.empty();
+	for (const part of answer.parts) {
+		if (part.answer) snippet.createEl('mark', { cls: 'sns-answer', text: part.text });
+		else snippet.createSpan({ text: part.text });
+	}
 }

@@ -1,12 +1,13 @@
 import { Keymap, Platform, SuggestModal, type App, type HoverParent, type MarkdownView } from 'obsidian';
+import type { PassageAnswer } from '../../core/answer/types';
 import { explainEmpty } from '../../core/search/explain';
 import type { WordMatch } from '../../core/search/lexical-index';
 import type { SearchResult } from '../../core/search/types';
 import { userMessage } from '../runtime/errors';
 import { insertLink, openAtPassage } from './navigate';
-import type { SearchPort } from '../runtime/ports';
+import type { SearchAnswer, SearchPort } from '../runtime/ports';
 import { previewOnHover } from './hover-preview';
-import { renderResult } from './result-row';
+import { renderResult, showAnswer } from './result-row';
 import { renderSectionHeading, renderWordMatch } from './word-match-row';
 
 /** A row of the modal: a result by meaning, or a note of the "Contains your words" section after them. */
@@ -31,6 +32,15 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 	private waiting: ((rows: Row[]) => void)[] = [];
 	/** The first row of the keyword section, which carries its heading, and why no result is above it (if none is). */
 	private sectionStart: { row: WordMatch; note?: string } | undefined;
+	/**
+	 * Bumped by every keystroke and by closing: answers found for an older query are dropped.
+	 * Field names here are distinct on purpose: a subclass field silently replaces a SuggestModal field
+	 * of the same name (the e2e host's has `generation`; Obsidian's own are undocumented).
+	 */
+	private answerRound = 0;
+	/** The current results' rows and the answers found for them so far. */
+	private readonly answerRows = new Map<SearchResult, HTMLElement>();
+	private readonly answersFound = new Map<SearchResult, PassageAnswer>();
 
 	constructor(
 		app: App,
@@ -60,6 +70,7 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 	}
 
 	getSuggestions(query: string): Promise<Row[]> {
+		this.answerRound++;
 		if (query.trim() === '') {
 			// A query typed and cleared within the debounce must not still be embedded and answered.
 			window.clearTimeout(this.timer);
@@ -75,6 +86,7 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 	}
 
 	private async run(query: string): Promise<void> {
+		const round = this.answerRound;
 		try {
 			const answer = await this.searchPort.search(query);
 			const why = answer.reason && explainEmpty(answer.reason, { subject: query, threshold: this.searchPort.threshold });
@@ -82,7 +94,11 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 			// Never mixed: the section's rows come after every result by meaning, under their own heading.
 			const words = answer.containsWords ?? [];
 			this.sectionStart = words.length > 0 ? { row: words[0], note: why } : undefined;
+			this.answerRows.clear();
+			this.answersFound.clear();
 			this.flush([...answer.results, ...words]);
+			// The rows are shown first; their answers fill in as they are found.
+			void this.findAnswers(round, answer);
 		} catch (error) {
 			this.emptyStateText = userMessage(error);
 			this.flush([]);
@@ -95,12 +111,35 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 		for (const resolve of waiting) resolve(rows);
 	}
 
+	/**
+	 * Finds each row's answer, best row first and one row at a time, so a new query waits for one
+	 * row's sentences at most; stops as soon as a keystroke or closing makes the answers stale.
+	 */
+	private async findAnswers(round: number, answer: SearchAnswer): Promise<void> {
+		const { query } = answer;
+		const find = this.searchPort.findAnswer?.bind(this.searchPort);
+		if (query === undefined || find === undefined) return;
+		for (const result of answer.results) {
+			if (round !== this.answerRound) return;
+			// Without an answer (note gone, worker stopped) a row keeps its plain snippet; the next search reports real failures.
+			const found = await find(query, result).catch(() => undefined);
+			if (round !== this.answerRound) return;
+			if (found === undefined) continue;
+			this.answersFound.set(result, found);
+			const row = this.answerRows.get(result);
+			if (row) showAnswer(row, found);
+		}
+	}
+
 	renderSuggestion(row: Row, el: HTMLElement): void {
 		if (isWordMatch(row)) {
 			if (row === this.sectionStart?.row) renderSectionHeading(el, this.sectionStart.note);
 			renderWordMatch(el, row);
 		} else {
 			renderResult(el, row);
+			this.answerRows.set(row, el);
+			const found = this.answersFound.get(row);
+			if (found) showAnswer(el, found);
 		}
 		previewOnHover(this.app, el, row, this.hoverParent);
 	}
@@ -122,6 +161,7 @@ export class SemanticSearchModal extends SuggestModal<Row> {
 	}
 
 	onClose(): void {
+		this.answerRound++;
 		window.clearTimeout(this.timer);
 		this.flush([]);
 		super.onClose();

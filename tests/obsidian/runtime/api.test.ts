@@ -59,6 +59,16 @@ describe('the API for other plugins', () => {
 		(plugin as unknown as Plugin).unload();
 	});
 
+	it('gives each search result the sentences of its passage closest to the query when answers are asked for', async () => {
+		const { api, plugin } = await started();
+		await api.ready();
+		const hits = await api.search('pinch the basil flowers', { answers: true, threshold: -1 });
+		expect(hits.find((h) => h.path === 'Garden/Basil.md')?.answer).toEqual(['Pinch basil flowers so basil keeps growing; water the basil too.']);
+		expect(hits.find((h) => h.path === 'Garden/Tomatoes.md')?.answer).toEqual(['Water the tomato plants every morning.']);
+		await expect(api.search('water', { answers: 'yes' as unknown as boolean })).rejects.toThrow(/answers must be true or false, got yes/);
+		(plugin as unknown as Plugin).unload();
+	});
+
 	it('rejects wrong arguments with a clear message', async () => {
 		const { api, plugin } = await started();
 		await expect(api.search('water', { limit: 0 })).rejects.toThrow(/limit must be a whole number from 1 to 10000, got 0/);

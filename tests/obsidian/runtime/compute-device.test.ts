@@ -56,7 +56,7 @@ async function setup(options: Setup) {
 		const embedder = new DeviceEmbedder({ modelKey: `fake-${dtype}` });
 		engines.push({ device, embedder });
 		const compute = device === 'webgpu' ? { device, adapter: GPU.adapter.name } : { device };
-		return Promise.resolve({ embedder, windows: localWindows(embedder), dispose: () => embedder.dispose(), compute });
+		return Promise.resolve({ embedder, windows: localWindows(embedder), answer: () => Promise.resolve(undefined), dispose: () => embedder.dispose(), compute });
 	};
 	const factory = vaultRuntimeFactory({
 		loadEngine,
