@@ -40,9 +40,12 @@ export interface IndexerOptions {
 	debounceMs?: number;
 	/** Passages per embedding call. Default 32: larger WASM batches exhaust the heap. */
 	maxBatch?: number;
-	/** Passages (estimated from the notes' length) gathered before a window is embedded and committed. Default 128. */
+	/**
+	 * Passages (estimated from the notes' length) gathered before a window is embedded and committed.
+	 * Default 128 with one window in flight, and 128 / 2N with N (see `parallelWindows`).
+	 */
 	windowPassages?: number;
-	/** Notes gathered before a window is embedded and committed. Default 64. */
+	/** Notes gathered before a window is embedded and committed. Default 64, and 64 / 2N with N windows in flight. */
 	windowNotes?: number;
 	/**
 	 * Windows embedded at once (a pool of workers takes one each), read before each window.
@@ -364,8 +367,12 @@ export class Indexer {
 			between: () => this.control.gate(),
 			watch: (listener) => this.control.watch(listener),
 		};
-		const windowPassages = this.options.windowPassages ?? 128;
-		const windowNotes = this.options.windowNotes ?? 64;
+		const parallel = (): number => Math.max(1, Math.floor(this.options.parallelWindows?.() ?? 1));
+		// Each worker takes a whole window, so with N of them the default windows are 2N times
+		// smaller: a run of a few big windows would leave workers idle while the last one finishes.
+		const share = (): number => (parallel() > 1 ? 2 * parallel() : 1);
+		const windowPassages = (): number => this.options.windowPassages ?? Math.max(8, Math.ceil(128 / share()));
+		const windowNotes = (): number => this.options.windowNotes ?? Math.max(4, Math.ceil(64 / share()));
 		const streak: FailureStreak = { count: 0 };
 		let window: PreparedNote[] = [];
 		let pending = 0;
@@ -401,8 +408,7 @@ export class Indexer {
 					.finally(() => inFlight.delete(job));
 				inFlight.add(job);
 			}
-			const limit = Math.max(1, Math.floor(this.options.parallelWindows?.() ?? 1));
-			while (inFlight.size >= limit) await Promise.race(inFlight);
+			while (inFlight.size >= parallel()) await Promise.race(inFlight);
 			return !stopped;
 		};
 
@@ -424,7 +430,7 @@ export class Indexer {
 				}
 				window.push(prepared);
 				pending += Math.ceil(prepared.markdown.length / CHARS_PER_PASSAGE);
-				if (pending >= windowPassages || window.length >= windowNotes) {
+				if (pending >= windowPassages() || window.length >= windowNotes()) {
 					if (!(await flushWindow())) return;
 				}
 			}

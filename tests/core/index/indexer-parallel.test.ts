@@ -82,4 +82,23 @@ describe('Indexer with parallel windows', () => {
 		expect(saved.every((r) => r.failure === undefined)).toBe(true);
 		expect(calls).toBe(2);
 	});
+
+	it('cuts its default windows 2N times smaller with N in flight, so every worker has work until the end', async () => {
+		const embedder = new FakeEmbedder({ dim: 8 });
+		const run = localWindows(embedder);
+		const sizes: number[] = [];
+		const windows: WindowIndexer = (notes, control) => {
+			sizes.push(notes.length);
+			return run(notes, control);
+		};
+		// 40 short notes: one window of 64 notes by default; with 2 in flight, windows of 64 / 4 = 16.
+		const notes = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Short ${i}.md`, `A short note, number ${i}.`]));
+		const one = new Indexer({ source: new MemoryNoteSource(notes), store: new IdbVectorStore(`semantic-note-search/cut-1-${Math.random()}`), embedder, windows });
+		await one.run();
+		expect(sizes).toEqual([40]);
+		sizes.length = 0;
+		const two = new Indexer({ source: new MemoryNoteSource(notes), store: new IdbVectorStore(`semantic-note-search/cut-2-${Math.random()}`), embedder, windows, parallelWindows: () => 2 });
+		expect(await two.run()).toMatchObject({ notes: 40, failed: [] });
+		expect(sizes).toEqual([16, 16, 8]);
+	});
 });
