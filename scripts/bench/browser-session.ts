@@ -4,9 +4,8 @@
  * main.js), served with the model folder from 127.0.0.1, and opened in a fresh browser each time,
  * so every configuration starts with a new renderer process and a fresh peak-memory record.
  */
-import esbuild from 'esbuild';
-import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { bundlePageScript } from '../browser/build';
 import { launchBrowser } from '../browser/chromium';
 import { serve, type StaticServer } from '../browser/server';
 import { buildWorkerSource, inlineWorker } from '../worker-build.mjs';
@@ -30,9 +29,7 @@ export interface BenchServer {
 async function buildPageScript(root: string): Promise<string> {
 	const workerSource = await buildWorkerSource({ root, minify: true });
 	// A classic script like the worker; the page itself never loads transformers.js or ORT.
-	const options = { format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'warning' } as const;
-	const page = await esbuild.build({ ...options, entryPoints: [join(root, 'scripts/bench/browser-page.ts')], absWorkingDir: root, bundle: true, write: false, plugins: [inlineWorker(() => workerSource)] });
-	return page.outputFiles[0].text;
+	return bundlePageScript(root, 'scripts/bench/browser-page.ts', { plugins: [inlineWorker(() => workerSource)] });
 }
 
 export async function benchServer(root: string, modelDir: string): Promise<BenchServer> {

@@ -36,7 +36,7 @@ runPart<{ root: string; rowCounts: number[]; runs: number }, UnderNoteResult>(as
 	const missing = chromiumMissing();
 	if (missing) return { skipped: missing };
 	// The plugin's code imports `obsidian`: the e2e host's module, over the real DOM.
-	const page = await bundlePageScript(root, 'scripts/bench/under-note-page.ts', { obsidian: join(root, 'scripts/browser/host/obsidian.ts') });
+	const page = await bundlePageScript(root, 'scripts/bench/under-note-page.ts', { alias: { obsidian: join(root, 'scripts/browser/host/obsidian.ts') } });
 	const css = ['scripts/browser/obsidian-theme.css', 'styles.css'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
 	const browser = await launch();
 	try {

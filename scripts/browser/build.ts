@@ -13,8 +13,11 @@ export interface PageBundle {
 	mainJs: string;
 }
 
-/** A page script bundled in memory from `entry` (repository-relative), with `alias` for imports such as `obsidian`. */
-export async function bundlePageScript(root: string, entry: string, alias: Record<string, string> = {}): Promise<string> {
+/**
+ * A page script bundled in memory from `entry` (repository-relative), with `alias` for imports such
+ * as `obsidian` and `plugins` (e.g. the inlined worker).
+ */
+export async function bundlePageScript(root: string, entry: string, extra: { alias?: Record<string, string>; plugins?: esbuild.Plugin[] } = {}): Promise<string> {
 	const page = await esbuild.build({
 		entryPoints: [join(root, entry)],
 		bundle: true,
@@ -24,7 +27,8 @@ export async function bundlePageScript(root: string, entry: string, alias: Recor
 		target: 'es2022',
 		logLevel: 'warning',
 		absWorkingDir: root,
-		alias,
+		alias: extra.alias ?? {},
+		plugins: extra.plugins ?? [],
 	});
 	return page.outputFiles[0].text;
 }

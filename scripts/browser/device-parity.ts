@@ -5,10 +5,9 @@
  * (tests/browser/webgpu-parity.test.ts). SwiftShader runs WebGPU on the CPU: its timings say
  * nothing about a real GPU.
  */
-import esbuild from 'esbuild';
-import { join } from 'node:path';
 import type { Device, Dtype } from '../../src/core/embedding/types';
 import { buildWorkerSource } from '../worker-build.mjs';
+import { bundlePageScript } from './build';
 import { launch } from './chromium';
 import type { DeviceRun } from './embed-page';
 import { serve } from './server';
@@ -36,11 +35,11 @@ export async function embedOnDevices(opts: DeviceParityOptions): Promise<DeviceP
 	const log = opts.log ?? (() => undefined);
 	const [worker, page] = await Promise.all([
 		buildWorkerSource({ root: opts.root, minify: true }),
-		esbuild.build({ entryPoints: [join(opts.root, 'scripts/browser/embed-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'warning', absWorkingDir: opts.root }),
+		bundlePageScript(opts.root, 'scripts/browser/embed-page.ts'),
 	]);
 	const server = await serve({
 		'/': { body: '<!doctype html><html><head><meta charset="utf-8"><title>Device parity</title></head><body><script src="/page.js"></script></body></html>', type: 'text/html; charset=utf-8' },
-		'/page.js': { body: page.outputFiles[0].text },
+		'/page.js': { body: page },
 		'/worker.js': { body: worker },
 		'/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon' },
 		'/model/': { dir: opts.modelDir },
