@@ -20,7 +20,7 @@ const outDir = join(root, 'bench-results');
 const buildDir = join(outDir, '.build');
 mkdirSync(buildDir, { recursive: true });
 
-const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'answers', 'idb-load', 'size', 'onload', 'browser-embed', 'browser-native', 'browser-search', 'under-note'];
+const PARTS = ['model', 'corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'search', 'answers', 'idb-load', 'size', 'onload', 'browser-embed', 'browser-native', 'browser-search', 'under-note', 'main-thread'];
 /** Parts that embed the corpus (and so need the synthetic model, whose tokenizer made it). */
 const EMBEDDING = ['corpus', 'embed-plugin', 'embed-naive', 'embed-native', 'answers', 'browser-embed', 'browser-native', 'browser-search'];
 // `--report` re-prints the table of the last full run (bench-results/latest.json) without measuring.
@@ -164,6 +164,7 @@ if (wanted('answers')) results.answers = await run('answers', { modelDir, corpus
 if (wanted('idb-load')) results.idb = await run('idb-load', { notes: 10_000, passagesPerNote: 3 });
 if (wanted('size')) results.size = await run('size', { root });
 if (wanted('onload')) results.onload = await run('onload', { runs: 20, root });
+if (wanted('main-thread')) results.mainThread = noRealModel ?? (await run('main-thread', { root, modelDir: realModelDir }));
 if (wanted('under-note')) results.underNote = await run('under-note', { root, rowCounts: [20, 100], runs: 200 });
 
 results.totalSeconds = (performance.now() - started) / 1000;

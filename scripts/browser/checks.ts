@@ -4,9 +4,6 @@
  */
 import type { E2EResult, IndexStatusTable, Row } from './e2e';
 
-/** A main-thread task longer than this is a visible freeze. */
-export const MAX_LONG_TASK_MS = 100;
-
 /** "12 passages embedded, 3 notes unchanged, …" from the status modal's "Last run" row. */
 export function lastRun(status: IndexStatusTable): { embedded: number; unchanged: number } {
 	const m = /^([\d,]+) passages embedded, ([\d,]+) notes unchanged/.exec(status['Last run'] ?? '');
@@ -44,9 +41,10 @@ export function checkE2E(r: E2EResult, modelCheck: 'passes' | 'fails'): string[]
 	expect(!r.related.some((row) => `${row.title}.md` === 'Sourdough country loaf.md'), 'the related view lists the note itself');
 	for (const row of [...r.firstSearch, ...r.related]) expect(Number.isFinite(row.score) && row.score <= 1, `score ${row.score} for ${row.title}`);
 	expect(reindex.embedded === passages && reindex.unchanged === 0, `reindex: ${r.reindex['Last run']}`);
-	expect(r.observerWorks, 'the long-task observer did not see a deliberate 150 ms block; long-task numbers would mean nothing');
-	const longest = Math.max(0, ...r.indexingLongTasks.map((t) => t.duration));
-	expect(longest <= MAX_LONG_TASK_MS, `main thread blocked ${longest.toFixed(0)} ms while indexing (limit ${MAX_LONG_TASK_MS} ms)`);
+	// How long the page's tasks take depends on the machine's load: `npm run bench -- main-thread`
+	// measures that. Here: the model never runs on the page's thread.
+	expect(r.wasmCounterWorks, 'compiling a module on the page was not counted: the count below would mean nothing');
+	expect(r.mainThreadWasm === 0, `WebAssembly was compiled ${r.mainThreadWasm} times on the page's thread: the model ran outside the workers`);
 	expect(r.styled, 'styles.css did not apply to the rendered rows');
 	checkUnderNote(r, expect);
 	checkHover(r, expect);

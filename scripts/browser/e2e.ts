@@ -122,6 +122,10 @@ export interface E2EResult {
 	allLongTasks: LongTask[];
 	/** The observer saw a deliberate 150 ms block: "no long task" is a real measurement. */
 	observerWorks: boolean;
+	/** WebAssembly compilations on the page's thread during the first start and search. */
+	mainThreadWasm: number;
+	/** Compiling a module on the page counted: 0 compilations above is a real measurement. */
+	wasmCounterWorks: boolean;
 	/** After unload: the plugin's commands, status bar item and views, and running workers. */
 	afterUnload: { commands: number; statusBarItems: number; relatedViews: number; underNoteSections: number; workersRunning: number };
 	screenshot: string;
@@ -328,6 +332,8 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 		const firstSearch = await search(page, QUERY);
 		await page.keyboard.press('Escape');
 		const allLongTasks = await page.evaluate(() => window.host.longTasks());
+		const mainThreadWasm = await page.evaluate(() => window.host.mainThreadWasm());
+		const wasmCounterWorks = await page.evaluate(() => window.host.probeWasmCounter());
 		// After collecting the run's tasks: the probe's own long task must not count against indexing.
 		const observerWorks = await page.evaluate(() => window.host.probeLongTask(150));
 
@@ -412,6 +418,8 @@ export async function runE2E(opts: E2EOptions): Promise<E2EResult> {
 			modelLoadLongTasks: overlapping(allLongTasks, first.modelLoad),
 			allLongTasks,
 			observerWorks,
+			mainThreadWasm,
+			wasmCounterWorks,
 			afterUnload,
 			screenshot,
 			styled,

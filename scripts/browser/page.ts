@@ -24,6 +24,19 @@ new PerformanceObserver((list) => {
 	for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
+/**
+ * WebAssembly compiled on the page's own thread. The model must run only in the plugin's workers,
+ * so this stays 0; an in-page fallback would freeze the app while it embeds.
+ */
+let mainThreadWasm = 0;
+for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming'] as const) {
+	const original = WebAssembly[name] as (...args: unknown[]) => unknown;
+	(WebAssembly as unknown as Record<string, unknown>)[name] = (...args: unknown[]): unknown => {
+		mainThreadWasm++;
+		return original.apply(WebAssembly, args);
+	};
+}
+
 /** Workers the plugin started and those it terminated (once or more): unload must leave none running. */
 const started = new Set<Worker>();
 const terminated = new Set<Worker>();
@@ -177,6 +190,13 @@ async function probeLongTask(ms: number): Promise<boolean> {
 	return longTasks.some((t) => t.start + t.duration >= start + ms * 0.9 && t.duration >= ms * 0.9);
 }
 
+/** Proves the WebAssembly counter works: compiling the smallest module on the page must count. */
+async function probeWasmCounter(): Promise<boolean> {
+	const before = mainThreadWasm;
+	await WebAssembly.compile(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+	return mainThreadWasm === before + 1;
+}
+
 const host = {
 	start,
 	command,
@@ -184,8 +204,10 @@ const host = {
 	setMode,
 	unload,
 	probeLongTask,
+	probeWasmCounter,
 	notices: () => Notice.shown.slice(),
 	longTasks: () => longTasks.slice(),
+	mainThreadWasm: () => mainThreadWasm,
 	statusBar: () => statusBar.slice(),
 	workers: () => ({ started: started.size, terminated: terminated.size }),
 	commands: () => [...mustApp().commands.keys()],
