@@ -48,7 +48,7 @@ const workerStub = {
 	name: 'worker-stub',
 	setup(b) {
 		b.onResolve({ filter: /^virtual:embedding-worker$/ }, (a) => ({ path: a.path, namespace: 'worker-stub' }));
-		b.onLoad({ filter: /.*/, namespace: 'worker-stub' }, () => ({ contents: 'export default "/* worker stub */";', loader: 'js' }));
+		b.onLoad({ filter: /.*/, namespace: 'worker-stub' }, () => ({ contents: 'export default function carrier() {/*! worker stub */}', loader: 'js' }));
 	},
 };
 

@@ -16,7 +16,7 @@ import { startEmbeddingWorker } from './worker-factory';
  */
 async function startWorker(files: ModelFiles, dtype: Dtype, device: Device): Promise<WorkerClient> {
 	const bytes = Object.fromEntries(await readRequired(files, requiredFiles(dtype)));
-	const handle = startEmbeddingWorker();
+	const handle = await startEmbeddingWorker();
 	// Terminating through the handle also revokes the worker's Blob URL.
 	const port = { ...workerPort(handle.worker), terminate: () => handle.terminate() };
 	try {
