@@ -6,6 +6,7 @@
  */
 import type { Device, Dtype } from './types';
 import { assertWasmBinary, registerOrtRuntime } from './ort-runtime';
+import { ownsWholeBuffer } from './whole-buffer';
 
 type Transformers = typeof import('@huggingface/transformers');
 export type LoadedTokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
@@ -29,8 +30,19 @@ function lookup(key: string): Uint8Array | undefined {
 	return served.get(match[1])?.get(match[2]);
 }
 
-function toResponse(bytes: Uint8Array): Response {
-	return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-length': String(bytes.byteLength) } });
+/**
+ * A response whose body is the held bytes themselves. transformers.js reads a file with
+ * `arrayBuffer()`; an ordinary Response would copy the weights into its body and out again, so
+ * three copies of them would be alive while ORT makes its own in the WASM heap.
+ */
+class HeldBytesResponse extends Response {
+	constructor(private readonly held: Uint8Array) {
+		super(null, { status: 200, headers: { 'content-length': String(held.byteLength) } });
+	}
+
+	override arrayBuffer(): Promise<ArrayBuffer> {
+		return Promise.resolve(ownsWholeBuffer(this.held) ? this.held.buffer : this.held.slice().buffer);
+	}
 }
 
 function configure(t: Transformers): void {
@@ -47,7 +59,7 @@ function configure(t: Transformers): void {
 	env.customCache = {
 		match: (key: string) => {
 			const bytes = lookup(key);
-			return Promise.resolve(bytes ? toResponse(bytes) : undefined);
+			return Promise.resolve(bytes ? new HeldBytesResponse(bytes) : undefined);
 		},
 		// Nothing to store: every file already comes from our own source.
 		put: () => Promise.resolve(),
@@ -56,7 +68,7 @@ function configure(t: Transformers): void {
 	// treats as "absent"; no request ever leaves the process.
 	env.fetch = (input: string | URL) => {
 		const bytes = lookup(String(input));
-		return Promise.resolve(bytes ? toResponse(bytes) : new Response(null, { status: 404, statusText: 'Not Found' }));
+		return Promise.resolve(bytes ? new HeldBytesResponse(bytes) : new Response(null, { status: 404, statusText: 'Not Found' }));
 	};
 	env.logLevel = t.LogLevel.ERROR;
 }
