@@ -6,6 +6,8 @@
  */
 import type { Device, Dtype } from './types';
 import { assertWasmBinary, registerOrtRuntime } from './ort-runtime';
+import { externalizeWeights } from './external-weights';
+import { weightsPath } from './model-manifest';
 import { ownsWholeBuffer } from './whole-buffer';
 
 type Transformers = typeof import('@huggingface/transformers');
@@ -15,6 +17,9 @@ export type TransformersTensor = InstanceType<Transformers['Tensor']>;
 
 /** A host name that cannot resolve: if anything ever bypassed our fetch, it would fail offline. */
 const FAKE_HOST = 'https://model-files.invalid/';
+
+/** The name under which the model's own bytes are mounted as its external weights. */
+const EXTERNAL_WEIGHTS = 'model.weights';
 
 /** Bytes being served to transformers.js, by model id then relative path. */
 const served = new Map<string, ReadonlyMap<string, Uint8Array>>();
@@ -105,6 +110,8 @@ export function loadTokenizerFromBytes(t: Transformers, files: ReadonlyMap<strin
  * AutoModel on the registered ORT-web runtime). The execution provider is named in the session
  * options: transformers.js knows no devices when the runtime is registered from outside (its
  * 'webgpu' device would throw), and ORT's WebGPU build, given none, would try WebGPU first.
+ * On WASM the weights reach ORT as external data of the graph (external-weights.ts), read from
+ * the very bytes we hold, so ORT's heap gets one copy of them, not two.
  */
 export function loadFromBytes(
 	t: Transformers,
@@ -113,9 +120,14 @@ export function loadFromBytes(
 	device: Device = 'wasm',
 ): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
 	assertWasmBinary(registerOrtRuntime(undefined, device), device);
-	return withServedFiles(files, async (modelId) => {
+	const weights = files.get(weightsPath(dtype));
+	// WebGPU keeps the inline model: its upload of external weights is not the path checked here.
+	const external = device === 'wasm' && weights ? weights : undefined;
+	const sessionFiles = external ? new Map([...files, [weightsPath(dtype), externalizeWeights(external, EXTERNAL_WEIGHTS)]]) : files;
+	const externalData = external ? [{ path: EXTERNAL_WEIGHTS, data: external }] : undefined;
+	return withServedFiles(sessionFiles, async (modelId) => {
 		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
-		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto', session_options: { executionProviders: [device] } });
+		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto', session_options: { executionProviders: [device], externalData } });
 		return { tokenizer, model };
 	});
 }
