@@ -7,35 +7,19 @@
  * only the small graph is copied, and each weight goes straight from our bytes into its tensor. The
  * weights themselves are not copied, changed or reordered here: the same model, the same numbers.
  *
- * Protocol Buffers wire format, only what ONNX uses: ModelProto.graph = 7, GraphProto.initializer
- * = 5, TensorProto.raw_data = 9, external_data = 13 (StringStringEntryProto key = 1, value = 2),
- * data_location = 14 (EXTERNAL = 1).
+ * Reads and writes the Protocol Buffers wire format directly, only the parts ONNX uses.
  */
 
-const MODEL_GRAPH = 7;
-const GRAPH_INITIALIZER = 5;
-const TENSOR_RAW_DATA = 9;
-const TENSOR_EXTERNAL_DATA = 13;
-const TENSOR_DATA_LOCATION = 14;
-const DATA_LOCATION_EXTERNAL = 1;
+/** Field numbers in onnx.proto. */
+const ONNX = { modelGraph: 7, graphInitializer: 5, tensorRawData: 9, tensorExternalData: 13, tensorDataLocation: 14, dataLocationExternal: 1 } as const;
+/** Protobuf wire types. */
+const WIRE = { varint: 0, fixed64: 1, length: 2, fixed32: 5 } as const;
 
 /** Weights smaller than this stay inline: not worth a reference (ONNX's own tools use 1 KB). */
 const MIN_EXTERNAL_BYTES = 1024;
 
-const WIRE_VARINT = 0;
-const WIRE_FIXED64 = 1;
-const WIRE_LENGTH = 2;
-const WIRE_FIXED32 = 5;
-
-interface Field {
-	number: number;
-	wire: number;
-	/** The whole field (tag and value) within the input. */
-	start: number;
-	end: number;
-	/** For length-delimited fields: the payload within the input. */
-	payloadStart: number;
-}
+/** One field of a message: its number and wire type, where it lies (tag included) and where its payload starts. */
+type Field = { number: number; wire: number; start: number; end: number; payloadStart: number };
 
 function readVarint(bytes: Uint8Array, at: number): { value: number; next: number } {
 	let value = 0;
@@ -58,10 +42,10 @@ function fields(bytes: Uint8Array, start: number, end: number): Field[] {
 		const number = Math.floor(tag.value / 8);
 		let next: number;
 		let payloadStart = tag.next;
-		if (wire === WIRE_VARINT) next = readVarint(bytes, tag.next).next;
-		else if (wire === WIRE_FIXED64) next = tag.next + 8;
-		else if (wire === WIRE_FIXED32) next = tag.next + 4;
-		else if (wire === WIRE_LENGTH) {
+		if (wire === WIRE.varint) next = readVarint(bytes, tag.next).next;
+		else if (wire === WIRE.fixed64) next = tag.next + 8;
+		else if (wire === WIRE.fixed32) next = tag.next + 4;
+		else if (wire === WIRE.length) {
 			const length = readVarint(bytes, tag.next);
 			payloadStart = length.next;
 			next = length.next + length.value;
@@ -96,7 +80,7 @@ class Writer {
 
 	/** A length-delimited field whose payload was written to `inner`. */
 	message(number: number, inner: Writer): void {
-		this.varint(number * 8 + WIRE_LENGTH);
+		this.varint(number * 8 + WIRE.length);
 		this.varint(inner.length);
 		for (const chunk of inner.chunks) this.bytes(chunk);
 	}
@@ -120,23 +104,23 @@ class Writer {
 
 function externalEntry(out: Writer, key: string, value: string): void {
 	const entry = new Writer();
-	entry.string(1, key);
-	entry.string(2, value);
-	out.message(TENSOR_EXTERNAL_DATA, entry);
+	entry.string(1, key); // StringStringEntryProto.key
+	entry.string(2, value); // StringStringEntryProto.value
+	out.message(ONNX.tensorExternalData, entry);
 }
 
 /** A TensorProto with a large raw_data, rewritten as a reference; undefined when it stays inline. */
 function externalTensor(model: Uint8Array, tensor: Field, location: string): Writer | undefined {
 	const parts = fields(model, tensor.payloadStart, tensor.end);
-	const raw = parts.find((f) => f.number === TENSOR_RAW_DATA && f.wire === WIRE_LENGTH);
+	const raw = parts.find((f) => f.number === ONNX.tensorRawData && f.wire === WIRE.length);
 	if (!raw || raw.end - raw.payloadStart < MIN_EXTERNAL_BYTES) return undefined;
 	const out = new Writer();
-	for (const part of parts) if (part !== raw && part.number !== TENSOR_DATA_LOCATION) out.bytes(model.subarray(part.start, part.end));
+	for (const part of parts) if (part !== raw && part.number !== ONNX.tensorDataLocation) out.bytes(model.subarray(part.start, part.end));
 	externalEntry(out, 'location', location);
 	externalEntry(out, 'offset', String(raw.payloadStart));
 	externalEntry(out, 'length', String(raw.end - raw.payloadStart));
-	out.varint(TENSOR_DATA_LOCATION * 8 + WIRE_VARINT);
-	out.varint(DATA_LOCATION_EXTERNAL);
+	out.varint(ONNX.tensorDataLocation * 8 + WIRE.varint);
+	out.varint(ONNX.dataLocationExternal);
 	return out;
 }
 
@@ -148,17 +132,17 @@ function externalTensor(model: Uint8Array, tensor: Field, location: string): Wri
 export function externalizeWeights(model: Uint8Array, location: string): Uint8Array {
 	const out = new Writer();
 	for (const field of fields(model, 0, model.byteLength)) {
-		if (field.number !== MODEL_GRAPH || field.wire !== WIRE_LENGTH) {
+		if (field.number !== ONNX.modelGraph || field.wire !== WIRE.length) {
 			out.bytes(model.subarray(field.start, field.end));
 			continue;
 		}
 		const graph = new Writer();
 		for (const part of fields(model, field.payloadStart, field.end)) {
-			const tensor = part.number === GRAPH_INITIALIZER && part.wire === WIRE_LENGTH ? externalTensor(model, part, location) : undefined;
-			if (tensor) graph.message(GRAPH_INITIALIZER, tensor);
+			const tensor = part.number === ONNX.graphInitializer && part.wire === WIRE.length ? externalTensor(model, part, location) : undefined;
+			if (tensor) graph.message(ONNX.graphInitializer, tensor);
 			else graph.bytes(model.subarray(part.start, part.end));
 		}
-		out.message(MODEL_GRAPH, graph);
+		out.message(ONNX.modelGraph, graph);
 	}
 	return out.toBytes();
 }
