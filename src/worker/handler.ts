@@ -1,10 +1,14 @@
 import { findAnswer } from '../core/answer/find-answer';
 import type { EmbeddingEngine } from '../core/embedding/types';
 import { indexWindow, type WindowEngine } from '../core/index/index-window';
+import { releaseModelBytes } from './release-model-bytes';
 import type { InitOptions, RequestType, WindowChange, WindowProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface WorkerHandlerDeps {
-	/** Loads the model; the worker entry passes the real engine, tests a FakeEmbedder. */
+	/**
+	 * Loads the model; the worker entry passes the real engine, tests a FakeEmbedder. The handler
+	 * owns an init's files (a worker receives them by transfer) and frees them once this settles.
+	 */
 	createEngine: (init: InitOptions) => Promise<EmbeddingEngine>;
 	/** Posts a window's progress after each batch (the worker entry: postMessage). */
 	progress?: (message: WindowProgress) => void;
@@ -133,7 +137,12 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: unknown) => 
 				return enqueue(async () => {
 					// Re-init (another dtype or model) replaces the engine instead of leaking it.
 					await releaseEngine();
-					engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary, device: req.device });
+					try {
+						engine = await deps.createEngine({ files: req.files, dtype: req.dtype, wasmBinary: req.wasmBinary, device: req.device });
+					} finally {
+						// Loaded or not, the model bytes are no longer needed here.
+						releaseModelBytes(req.files);
+					}
 					const compute = engine.compute ?? { device: 'wasm' };
 					return { id: req.id, ok: true, type: 'init', modelKey: engine.modelKey, dim: engine.dim, maxTokens: engine.tokenizer.maxTokens, compute };
 				});

@@ -6,6 +6,7 @@ import type { AnswerPassage, PassageAnswer } from '../core/answer/types';
 import type { ComputeInfo, Device, Dtype } from '../core/embedding/types';
 import type { WindowOutcome } from '../core/index/index-window';
 import type { NoteInput } from '../core/text/passage';
+import { ownsWholeBuffer } from '../core/embedding/whole-buffer';
 
 /** What the worker needs to load the model: the files' bytes, since it cannot read the vault. */
 export interface InitOptions {
@@ -74,7 +75,7 @@ export function requestTransferables(request: WorkerRequest): Transferable[] {
 	const seen = new Set<ArrayBufferLike>();
 	const views = [...Object.values(request.files), ...(request.wasmBinary ? [request.wasmBinary] : [])];
 	for (const v of views) {
-		if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer) seen.add(v.buffer);
+		if (ownsWholeBuffer(v)) seen.add(v.buffer);
 	}
 	return [...seen] as ArrayBuffer[];
 }

@@ -7,12 +7,13 @@ import { WorkerClient } from '../../src/worker/worker-client';
 import { FakeEmbedder } from '../helpers/fake-embedder';
 import { SteppedEmbedder } from '../helpers/stepped-embedder';
 
-const init: InitOptions = { files: { 'config.json': new Uint8Array([1]) }, dtype: 'fp32' };
+/** Fresh each time: a handler takes the model bytes of an init and releases them once loaded. */
+const init = (): InitOptions => ({ files: { 'config.json': new Uint8Array([1]) }, dtype: 'fp32' });
 const NOTE = '# Tools\n\nThe weather was cold all week. Clients call the tools by name. Lunch came late again.';
 
 async function started(engine: EmbeddingEngine) {
 	const handle = createWorkerHandler({ createEngine: () => Promise.resolve(engine) });
-	await handle({ id: 1, type: 'init', ...init });
+	await handle({ id: 1, type: 'init', ...init() });
 	return handle;
 }
 
@@ -70,7 +71,7 @@ describe('WorkerClient answers', () => {
 				return Promise.resolve(engines[0]);
 			},
 		});
-		const client = await WorkerClient.start(inProcessPort(handler), init, { transfer: false });
+		const client = await WorkerClient.start(inProcessPort(handler), init(), { transfer: false });
 		const found = await client.answer(engines[0].vector('Lunch came late again.'), { markdown: NOTE, start: 0, end: NOTE.length });
 		expect(found?.sentences).toEqual(['Lunch came late again.']);
 		expect(await client.answer(new Float32Array(64), { markdown: '', start: 0, end: 0 })).toBeUndefined();

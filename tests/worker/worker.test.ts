@@ -11,7 +11,8 @@ import { FakeEmbedder } from '../helpers/fake-embedder';
 import { SteppedEmbedder } from '../helpers/stepped-embedder';
 import { MemoryNoteSource } from '../helpers/vault-fixtures';
 
-const init: InitOptions = { files: { 'config.json': new Uint8Array([1, 2, 3]) }, dtype: 'fp32' };
+/** Fresh each time: a handler takes the model bytes of an init and releases them once loaded. */
+const init = (): InitOptions => ({ files: { 'config.json': new Uint8Array([1, 2, 3]) }, dtype: 'fp32' });
 
 function fakeHandler(engines: FakeEmbedder[] = [], fail?: string) {
 	return createWorkerHandler({
@@ -28,7 +29,7 @@ describe('worker handler', () => {
 	it('initialises, chunks and embeds a window, embeds into one transferable buffer, and disposes', async () => {
 		const engines: FakeEmbedder[] = [];
 		const handle = fakeHandler(engines);
-		expect(await handle({ id: 1, type: 'init', ...init })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256, compute: { device: 'wasm' } });
+		expect(await handle({ id: 1, type: 'init', ...init() })).toEqual({ id: 1, ok: true, type: 'init', modelKey: 'fake/fp32/config.json', dim: 8, maxTokens: 256, compute: { device: 'wasm' } });
 		const window = await handle({ id: 2, type: 'index-window', maxBatch: 32, notes: [{ path: 'a/Note.md', title: 'Note', markdown: '# H\n\nHello there.' }] });
 		expect(window).toMatchObject({ id: 2, ok: true, type: 'index-window', cancelled: false, notes: [{ ok: true, offset: 0, passages: [{ text: 'Note\n\nH\nHello there.', heading: 'H' }] }] });
 		if (!window.ok || window.type !== 'index-window') throw new Error('expected window response');
@@ -50,20 +51,41 @@ describe('worker handler', () => {
 		expect(await handle('garbage')).toMatchObject({ id: -1, ok: false, type: 'unknown', error: { name: 'ProtocolError' } });
 		expect(await handle({ id: 5, type: 'explode' })).toMatchObject({ id: 5, ok: false, type: 'unknown' });
 		expect(await handle({ id: 6, type: 'embed', texts: [1, 2] })).toMatchObject({ id: 6, ok: false, error: { message: /texts/ } });
-		await handle({ id: 7, type: 'init', ...init });
+		await handle({ id: 7, type: 'init', ...init() });
 		const bytes = new Uint8Array(3000).map((_, i) => (i * 7919 + 13) % 256);
 		const binary = await handle({ id: 8, type: 'index-window', maxBatch: 32, notes: [{ path: 'b.md', title: 'b', markdown: new TextDecoder().decode(bytes) }] });
 		expect(binary).toMatchObject({ id: 8, ok: true, notes: [{ ok: false, stage: 'chunk', failure: /not a text note/ }] });
 		expect(await handle({ id: 10, type: 'index-window', maxBatch: 0, notes: [] })).toMatchObject({ ok: false, error: { name: 'ProtocolError' } });
 		expect(await handle({ id: 11, type: 'cancel' })).toMatchObject({ ok: false, error: { message: /window/ } });
 		const broken = fakeHandler([], 'model file missing');
-		expect(await broken({ id: 9, type: 'init', ...init })).toMatchObject({ ok: false, error: { message: 'model file missing' } });
+		expect(await broken({ id: 9, type: 'init', ...init() })).toMatchObject({ ok: false, error: { message: 'model file missing' } });
 	});
 
 	it('lists only whole buffers of init files for transfer', () => {
 		const whole = new Uint8Array(4);
 		const part = new Uint8Array(new ArrayBuffer(16), 4, 4);
 		expect(requestTransferables({ id: 1, type: 'init', dtype: 'q8', files: { a: whole, b: part, c: whole } })).toEqual([whole.buffer]);
+	});
+
+	it('frees the model bytes it was sent once the engine is created, or has failed to be', async () => {
+		const seen: number[] = [];
+		const handle = createWorkerHandler({
+			createEngine: (options) => {
+				seen.push(options.files['onnx/model.onnx'].byteLength);
+				return Promise.resolve(new FakeEmbedder({ dim: 8 }) as EmbeddingEngine);
+			},
+		});
+		const pooled = new ArrayBuffer(16);
+		const files = { 'onnx/model.onnx': new Uint8Array([1, 2, 3]), 'config.json': new Uint8Array(pooled, 4, 2) };
+		expect(await handle({ id: 1, type: 'init', files, dtype: 'fp32' })).toMatchObject({ ok: true });
+		expect(seen).toEqual([3]);
+		// Detached: the worker holds no copy beside the session's.
+		expect(files['onnx/model.onnx'].byteLength).toBe(0);
+		// Part of a larger buffer, so not the worker's alone: left as it was.
+		expect(pooled.byteLength).toBe(16);
+		const failed = { 'onnx/model.onnx': new Uint8Array([4, 5]) };
+		expect(await fakeHandler([], 'bad weights')({ id: 2, type: 'init', files: failed, dtype: 'fp32' })).toMatchObject({ ok: false });
+		expect(failed['onnx/model.onnx'].byteLength).toBe(0);
 	});
 });
 
@@ -73,7 +95,7 @@ describe('worker handler: windows', () => {
 	async function stepped(progress: unknown[] = []) {
 		const engine = new SteppedEmbedder();
 		const handle = createWorkerHandler({ createEngine: () => Promise.resolve(engine), progress: (p) => progress.push(p) });
-		await handle({ id: 1, type: 'init', ...init });
+		await handle({ id: 1, type: 'init', ...init() });
 		return { engine, handle };
 	}
 
@@ -126,7 +148,7 @@ describe('worker handler: windows', () => {
 describe('WorkerClient', () => {
 	it('embeds and indexes windows through a port, in request order', async () => {
 		const engines: FakeEmbedder[] = [];
-		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
+		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init(), { transfer: false });
 		expect(client.modelKey).toBe('fake/fp32/config.json');
 		expect(client.dim).toBe(8);
 		const [a, b] = await Promise.all([client.embed(['alpha beta']), client.embed(['gamma', 'delta'])]);
@@ -142,7 +164,7 @@ describe('WorkerClient', () => {
 	});
 
 	it('re-throws worker errors with their name and rejects pending requests on terminate', async () => {
-		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init, { transfer: false });
+		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init(), { transfer: false });
 		const err = await client.windows([{ path: 'b.md', title: 'b', markdown: 'x' }], { maxBatch: 0, between: () => Promise.resolve(true), watch: () => () => undefined }).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(WorkerRequestError);
 		expect((err as Error).name).toBe('ProtocolError');
@@ -161,7 +183,7 @@ describe('WorkerClient', () => {
 			onFatal: () => undefined,
 			terminate: () => (terminated = true),
 		};
-		const client = await WorkerClient.start(port, init);
+		const client = await WorkerClient.start(port, init());
 		const pending = client.embed(['stuck']);
 		client.terminate();
 		await expect(pending).rejects.toThrow(/stopped/);
@@ -169,7 +191,7 @@ describe('WorkerClient', () => {
 	});
 
 	it('fails start when the model cannot load, and rejects everything after a fatal worker error', async () => {
-		await expect(WorkerClient.start(inProcessPort(fakeHandler([], 'no weights')), init)).rejects.toThrow('no weights');
+		await expect(WorkerClient.start(inProcessPort(fakeHandler([], 'no weights')), init())).rejects.toThrow('no weights');
 		let fatal: ((e: Error) => void) | undefined;
 		let respond: ((r: unknown) => void) | undefined;
 		const port: WorkerPort = {
@@ -180,7 +202,7 @@ describe('WorkerClient', () => {
 			onFatal: (f) => (fatal = f),
 			terminate: () => undefined,
 		};
-		const client = await WorkerClient.start(port, init);
+		const client = await WorkerClient.start(port, init());
 		const pending = client.embed(['never answered']);
 		fatal?.(new Error('worker script crashed'));
 		await expect(pending).rejects.toThrow('worker script crashed');
@@ -189,7 +211,7 @@ describe('WorkerClient', () => {
 
 	it('drives the Indexer as its embedder and window indexer', async () => {
 		const engines: FakeEmbedder[] = [];
-		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init, { transfer: false });
+		const client = await WorkerClient.start(inProcessPort(fakeHandler(engines)), init(), { transfer: false });
 		const source = new MemoryNoteSource({ 'A.md': '# One\n\nFirst note.', 'B/C.md': 'Second note. With two sentences.' });
 		const store = new IdbVectorStore(`semantic-note-search/worker-${Date.now()}`);
 		const report = await new Indexer({ source, store, embedder: client, windows: client.windows }).run();
@@ -200,7 +222,7 @@ describe('WorkerClient', () => {
 	});
 
 	it('stops a run without marking notes failed when the worker is terminated mid-run', async () => {
-		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init, { transfer: false });
+		const client = await WorkerClient.start(inProcessPort(fakeHandler()), init(), { transfer: false });
 		const notes: Record<string, string> = {};
 		for (let i = 0; i < 10; i++) notes[`N${i}.md`] = `Note number ${i} has some words.`;
 		const source = new MemoryNoteSource(notes);

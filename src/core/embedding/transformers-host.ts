@@ -6,6 +6,9 @@
  */
 import type { Device, Dtype } from './types';
 import { assertWasmBinary, registerOrtRuntime } from './ort-runtime';
+import { externalizeWeights } from './external-weights';
+import { weightsPath } from './model-manifest';
+import { ownsWholeBuffer } from './whole-buffer';
 
 type Transformers = typeof import('@huggingface/transformers');
 export type LoadedTokenizer = Awaited<ReturnType<Transformers['AutoTokenizer']['from_pretrained']>>;
@@ -14,6 +17,9 @@ export type TransformersTensor = InstanceType<Transformers['Tensor']>;
 
 /** A host name that cannot resolve: if anything ever bypassed our fetch, it would fail offline. */
 const FAKE_HOST = 'https://model-files.invalid/';
+
+/** The name under which the model's own bytes are mounted as its external weights. */
+const EXTERNAL_WEIGHTS = 'model.weights';
 
 /** Bytes being served to transformers.js, by model id then relative path. */
 const served = new Map<string, ReadonlyMap<string, Uint8Array>>();
@@ -29,8 +35,19 @@ function lookup(key: string): Uint8Array | undefined {
 	return served.get(match[1])?.get(match[2]);
 }
 
-function toResponse(bytes: Uint8Array): Response {
-	return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-length': String(bytes.byteLength) } });
+/**
+ * A response whose body is the held bytes themselves. transformers.js reads a file with
+ * `arrayBuffer()`; an ordinary Response would copy the weights into its body and out again, so
+ * three copies of them would be alive while ORT makes its own in the WASM heap.
+ */
+class HeldBytesResponse extends Response {
+	constructor(private readonly held: Uint8Array) {
+		super(null, { status: 200, headers: { 'content-length': String(held.byteLength) } });
+	}
+
+	override arrayBuffer(): Promise<ArrayBuffer> {
+		return Promise.resolve(ownsWholeBuffer(this.held) ? this.held.buffer : this.held.slice().buffer);
+	}
 }
 
 function configure(t: Transformers): void {
@@ -47,7 +64,7 @@ function configure(t: Transformers): void {
 	env.customCache = {
 		match: (key: string) => {
 			const bytes = lookup(key);
-			return Promise.resolve(bytes ? toResponse(bytes) : undefined);
+			return Promise.resolve(bytes ? new HeldBytesResponse(bytes) : undefined);
 		},
 		// Nothing to store: every file already comes from our own source.
 		put: () => Promise.resolve(),
@@ -56,7 +73,7 @@ function configure(t: Transformers): void {
 	// treats as "absent"; no request ever leaves the process.
 	env.fetch = (input: string | URL) => {
 		const bytes = lookup(String(input));
-		return Promise.resolve(bytes ? toResponse(bytes) : new Response(null, { status: 404, statusText: 'Not Found' }));
+		return Promise.resolve(bytes ? new HeldBytesResponse(bytes) : new Response(null, { status: 404, statusText: 'Not Found' }));
 	};
 	env.logLevel = t.LogLevel.ERROR;
 }
@@ -93,6 +110,8 @@ export function loadTokenizerFromBytes(t: Transformers, files: ReadonlyMap<strin
  * AutoModel on the registered ORT-web runtime). The execution provider is named in the session
  * options: transformers.js knows no devices when the runtime is registered from outside (its
  * 'webgpu' device would throw), and ORT's WebGPU build, given none, would try WebGPU first.
+ * On WASM the weights reach ORT as external data of the graph (external-weights.ts), read from
+ * the very bytes we hold, so ORT's heap gets one copy of them, not two.
  */
 export function loadFromBytes(
 	t: Transformers,
@@ -101,9 +120,14 @@ export function loadFromBytes(
 	device: Device = 'wasm',
 ): Promise<{ tokenizer: LoadedTokenizer; model: LoadedModel }> {
 	assertWasmBinary(registerOrtRuntime(undefined, device), device);
-	return withServedFiles(files, async (modelId) => {
+	const weights = files.get(weightsPath(dtype));
+	// WebGPU keeps the inline model: its upload of external weights is not the path checked here.
+	const external = device === 'wasm' && weights ? weights : undefined;
+	const sessionFiles = external ? new Map([...files, [weightsPath(dtype), externalizeWeights(external, EXTERNAL_WEIGHTS)]]) : files;
+	const externalData = external ? [{ path: EXTERNAL_WEIGHTS, data: external }] : undefined;
+	return withServedFiles(sessionFiles, async (modelId) => {
 		const tokenizer = await t.AutoTokenizer.from_pretrained(modelId);
-		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto', session_options: { executionProviders: [device] } });
+		const model = await t.AutoModel.from_pretrained(modelId, { dtype, device: 'auto', session_options: { executionProviders: [device], externalData } });
 		return { tokenizer, model };
 	});
 }
