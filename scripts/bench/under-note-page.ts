@@ -5,6 +5,7 @@
  * the layout the browser does for it.
  */
 import type * as Obsidian from 'obsidian';
+import { titleOf, toStoredPassage } from '../../src/core/index/snippet';
 import type { SearchResult } from '../../src/core/search/types';
 import type { RelatedSource } from '../../src/obsidian/runtime/ports';
 import { RelatedUnderNotes } from '../../src/obsidian/ui/under-note';
@@ -15,17 +16,26 @@ installObsidianDom();
 
 const NOTE = 'Notes/Open note.md';
 
-/** Two different lists take turns, so every update really redraws (an unchanged list is left alone). */
+/**
+ * Two lists take turns, so every update really redraws (an unchanged list is left alone), and
+ * every text of every row changes from one turn to the next (the worst case for a redraw: nothing
+ * can be kept). Snippets are cut by the indexer's own `toStoredPassage`, as the stored ones the
+ * related list shows (at most SNIPPET_CHARS).
+ */
 function results(count: number, turn: number): SearchResult[] {
-	return Array.from({ length: count }, (_, i) => ({
-		path: `Notes/Related note ${i + turn}.md`,
-		score: 0.9 - i * 0.01 - turn * 0.001,
-		band: i < 3 ? 'strong' : 'related',
-		heading: `Related note ${i} > Section ${(i + turn) % 4}`,
-		snippet: `Passage ${i}: a few sentences of the note that matched best, long enough to wrap onto a second line in the section under the note and be clamped there by styles.css. `.repeat(2),
-		start: 0,
-		end: 10,
-	}));
+	return Array.from({ length: count }, (_, i) => {
+		const n = i + turn * count;
+		const path = `Notes/Related note ${n}.md`;
+		const passage = {
+			text: `Passage ${n}: a few sentences of the note that matched best, long enough to wrap onto a second line in the section under the note and be clamped there by styles.css. `.repeat(2),
+			heading: `Related note ${n} > Section ${n % 4}`,
+			start: 0,
+			end: 10,
+			wordPieces: 64,
+		};
+		const stored = toStoredPassage(passage, titleOf(path), false);
+		return { path, score: 0.9 - i * 0.01 - turn * 0.001, band: i < 3 + turn ? 'strong' : 'related', heading: stored.heading, snippet: stored.snippet, start: stored.start, end: stored.end };
+	});
 }
 
 export interface RenderTimes {
