@@ -8,7 +8,7 @@ import type * as Obsidian from 'obsidian';
 import { titleOf, toStoredPassage } from '../../src/core/index/snippet';
 import type { SearchResult } from '../../src/core/search/types';
 import type { RelatedSource } from '../../src/obsidian/runtime/ports';
-import { RelatedUnderNotes } from '../../src/obsidian/ui/under-note';
+import { RelatedUnderNotes, UNDER_NOTE_CLASS } from '../../src/obsidian/ui/under-note';
 import { HostApp } from '../browser/host/app';
 import { installObsidianDom } from '../browser/obsidian-dom';
 
@@ -46,8 +46,11 @@ export interface RenderTimes {
 
 let bench: { update(): Promise<[number, number]>; unload(): void } | undefined;
 
+/** Where the section is when it redraws: after the note's text below the window, or in view (the editor scrolled to its end). */
+export type Place = 'below' | 'in-view';
+
 /** A host app with one long note open and the plugin's RelatedUnderNotes drawing `rows` rows under it. */
-async function setup(rows: number): Promise<void> {
+async function setup(rows: number, place: Place): Promise<void> {
 	bench?.unload();
 	document.body.empty();
 	const notes = [{ path: NOTE, markdown: `# Open note\n\n${'A paragraph of the open note. '.repeat(10)}\n`.repeat(10), mtime: 0 }];
@@ -66,7 +69,15 @@ async function setup(rows: number): Promise<void> {
 	const under = new RelatedUnderNotes(app as unknown as Obsidian.App, source, () => false, 0);
 	under.load();
 	await under.settled;
+	if (place === 'in-view') {
+		const scroller = document.querySelector('.cm-scroller');
+		if (!scroller) throw new Error('no .cm-scroller');
+		scroller.scrollTop = scroller.scrollHeight;
+		if (scroller.getBoundingClientRect().bottom < (document.querySelector(`.${UNDER_NOTE_CLASS}`)?.getBoundingClientRect().top ?? Infinity)) throw new Error('the section is not in view');
+	}
 	void document.body.offsetHeight;
+	// Two frames, as in the app between a scroll and the next refresh (the browser decides what is on screen at a frame).
+	for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 	bench = {
 		update: async () => {
 			const t0 = performance.now();
