@@ -16,6 +16,12 @@ installObsidianDom();
 
 const NOTE = 'Notes/Open note.md';
 
+/** Each turn's own words, so no text of one turn begins or ends like the other's (nothing the browser shaped can be reused). */
+const TURNS = [
+	{ name: 'Related note', part: 'Section', text: 'a few sentences of the note that matched best, long enough to wrap onto a second line in the section under the note and be clamped there by styles.css.' },
+	{ name: 'Meeting summary', part: 'Chapter', text: 'other words entirely, quoting what this row shows once the list changed: decisions, owners and dates from the weekly planning call of the team.' },
+];
+
 /**
  * Two lists take turns, so every update really redraws (an unchanged list is left alone), and
  * every text of every row changes from one turn to the next (the worst case for a redraw: nothing
@@ -23,16 +29,10 @@ const NOTE = 'Notes/Open note.md';
  * related list shows (at most SNIPPET_CHARS).
  */
 function results(count: number, turn: number): SearchResult[] {
+	const words = TURNS[turn];
 	return Array.from({ length: count }, (_, i) => {
-		const n = i + turn * count;
-		const path = `Notes/Related note ${n}.md`;
-		const passage = {
-			text: `Passage ${n}: a few sentences of the note that matched best, long enough to wrap onto a second line in the section under the note and be clamped there by styles.css. `.repeat(2),
-			heading: `Related note ${n} > Section ${n % 4}`,
-			start: 0,
-			end: 10,
-			wordPieces: 64,
-		};
+		const path = `Notes/${words.name} ${i}.md`;
+		const passage = { text: `${i}: ${words.text} `.repeat(2), heading: `${words.name} ${i} > ${words.part} ${i % 4}`, start: 0, end: 10, wordPieces: 64 };
 		const stored = toStoredPassage(passage, titleOf(path), false);
 		return { path, score: 0.9 - i * 0.01 - turn * 0.001, band: i < 3 + turn ? 'strong' : 'related', heading: stored.heading, snippet: stored.snippet, start: stored.start, end: stored.end };
 	});

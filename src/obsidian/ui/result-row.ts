@@ -19,6 +19,18 @@ function similarity(result: SearchResult): string {
 }
 
 /**
+ * Sets the text of an element that holds only text. Changing its Text node's data, rather than
+ * replacing the node (setText), keeps the node's layout object: the browser restyles nothing and
+ * only lays the new text out.
+ */
+function replaceText(el: HTMLElement, text: string): void {
+	const node = el.firstChild;
+	// 3 is Node.TEXT_NODE (not a global outside the browser).
+	if (node !== null && node.nodeType === 3 && node === el.lastChild && text !== '') (node as Text).data = text;
+	else el.setText(text);
+}
+
+/**
  * Makes a row that `renderResult` drew for `before` show `after`, writing only what differs: the
  * browser then restyles nothing and lays out again only the text that changed.
  */
@@ -31,15 +43,15 @@ export function updateResult(el: HTMLElement, before: SearchResult, after: Searc
 		return;
 	}
 	const [title, band] = Array.from(top.children) as HTMLElement[];
-	if (noteName(before.path) !== noteName(after.path)) title.setText(noteName(after.path));
+	if (noteName(before.path) !== noteName(after.path)) replaceText(title, noteName(after.path));
 	if (before.band !== after.band) {
 		band.removeClass(`sns-band-${before.band}`);
 		band.addClass(`sns-band-${after.band}`);
-		band.setText(BAND_LABEL[after.band]);
+		replaceText(band, BAND_LABEL[after.band]);
 	}
 	if (similarity(before) !== similarity(after)) band.setAttr('aria-label', similarity(after));
-	if (before.heading !== after.heading) rest[0].setText(after.heading);
-	if (before.snippet !== after.snippet) rest[rest.length - 1].setText(after.snippet);
+	if (before.heading !== after.heading) replaceText(rest[0], after.heading);
+	if (before.snippet !== after.snippet) replaceText(rest[rest.length - 1], after.snippet);
 }
 
 /**
