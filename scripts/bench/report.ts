@@ -140,7 +140,8 @@ export function rows(r: BenchResults): Row[] {
 function underNoteRows(part: UnderNoteResult | undefined): Row[] {
 	if (part?.skipped !== undefined) return [info('related notes under the note, render per update', `skipped: ${part.skipped}`)];
 	const rows = (part?.rows ?? [{ rows: 20 } as Partial<UnderNoteRow>]).map((m): Row => {
-		const metric = `related notes under the note, ${m.rows} rows: render per update, main-thread CPU (Chromium, layout included)`;
+		const where = m.place === 'in-view' ? 'in view (editor scrolled to the end)' : 'below the window';
+		const metric = `related notes under the note, ${m.rows} rows, ${where}: render per update, main-thread CPU (Chromium, layout included)`;
 		const detail = (v: number) => `${num(v, 2)} ms (wall p50 ${num(m.p50Ms ?? NaN, 2)}, p95 ${num(m.p95Ms ?? NaN, 2)}, script p50 ${num(m.scriptP50Ms ?? NaN, 2)}; ${m.runs ?? 0} updates)`;
 		return m.rows === 20 ? target(metric, m.cpuMs, detail, '≤ 5 ms', (v) => v <= 5) : info(metric, m.cpuMs === undefined ? undefined : detail(m.cpuMs));
 	});

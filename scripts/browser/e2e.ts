@@ -234,9 +234,10 @@ function filterAllows(vault: { path: string; markdown: string }[]): string[] {
  * already linked" switch changes a setting; open views then refresh) and waits for the new rows.
  */
 async function redrawUnderNote(page: Page): Promise<void> {
-	await page.$eval(LIVE_SECTION, (el) => el.firstElementChild?.setAttribute('data-e2e-old', ''));
+	// The section updates its rows in place, so the redraw shows as changed text, not new elements.
+	const before = await page.$eval(LIVE_SECTION, (el) => el.textContent);
 	await page.click('.mod-right-split .sns-hide-linked input');
-	await page.waitForSelector(`${LIVE_SECTION} > :first-child:not([data-e2e-old])`);
+	await page.waitForFunction(({ section, text }) => document.querySelector(section)?.textContent !== text, { section: LIVE_SECTION, text: before });
 }
 
 /** Opens the note with a short window, so the editor scrolls, and checks the section under it. */

@@ -17,12 +17,26 @@ export interface DomElementInfo {
 
 type Listener = (evt: unknown) => unknown;
 
+/** An element's own text as the DOM's Text node: code may change its `data` in place. */
+export class FakeText {
+	readonly nodeType = 3;
+	constructor(private readonly owner: { ownText: string }) {}
+	get data(): string {
+		return this.owner.ownText;
+	}
+	set data(text: string) {
+		this.owner.ownText = text;
+	}
+}
+
 export class FakeElement {
 	children: FakeElement[] = [];
 	parentElement: FakeElement | null = null;
 	private classes = new Set<string>();
 	private attrs = new Map<string, string>();
-	private ownText = '';
+	/** Text set with setText or `text:` (the DOM's Text node before any child element). */
+	ownText = '';
+	private textNode: FakeText | null = null;
 	private listeners = new Map<string, Listener[]>();
 	value = '';
 	draggable = false;
@@ -82,6 +96,15 @@ export class FakeElement {
 	setText(text: string): void {
 		this.children = [];
 		this.ownText = text;
+	}
+	/** The own text as a Text node (one object per element, as the DOM keeps its node), else the first child element. */
+	get firstChild(): FakeText | FakeElement | null {
+		if (this.ownText === '') return this.children[0] ?? null;
+		this.textNode ??= new FakeText(this);
+		return this.textNode;
+	}
+	get lastChild(): FakeText | FakeElement | null {
+		return this.children.at(-1) ?? (this.ownText === '' ? null : this.firstChild);
 	}
 	getText(): string {
 		return this.ownText + this.children.map((c) => c.getText()).join('');

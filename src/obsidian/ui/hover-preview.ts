@@ -11,14 +11,17 @@ export const HOVER_SOURCE = 'semantic-note-search';
  * Mod key must be held.
  */
 export function previewOnHover(app: App, row: HTMLElement, result: Pick<SearchResult, 'path' | 'heading'>, hoverParent: HoverParent): void {
-	row.addEventListener('mouseover', (event) => {
-		app.workspace.trigger('hover-link', {
-			event,
-			source: HOVER_SOURCE,
-			hoverParent,
-			targetEl: row,
-			linktext: `${result.path}${headingSubpath(result.heading)}`,
-			sourcePath: '',
-		});
+	row.addEventListener('mouseover', (event) => askPreview(app, event, row, result, hoverParent));
+}
+
+/** The page preview request for a pointer over `row` (lists with one listener for all rows call it directly). */
+export function askPreview(app: App, event: MouseEvent, row: HTMLElement, result: Pick<SearchResult, 'path' | 'heading'>, hoverParent: HoverParent): void {
+	app.workspace.trigger('hover-link', {
+		event,
+		source: HOVER_SOURCE,
+		hoverParent,
+		targetEl: row,
+		linktext: `${result.path}${headingSubpath(result.heading)}`,
+		sourcePath: '',
 	});
 }

@@ -1,6 +1,6 @@
 import { Component, MarkdownView, type App, type HoverParent, type HoverPopover } from 'obsidian';
 import type { RelatedSource } from '../runtime/ports';
-import { renderRelated, type RelatedOutcome } from './related-list';
+import { RelatedList, type RelatedOutcome } from './related-list';
 import { RELATED_REFRESH_MS } from './related-view';
 
 export const UNDER_NOTE_CLASS = 'sns-under-note';
@@ -29,35 +29,41 @@ function sectionParents(view: MarkdownView): HTMLElement[] {
 class NoteSection implements HoverParent {
 	/** The page preview of a hovered row (Obsidian sets and clears it). */
 	hoverPopover: HoverPopover | null = null;
-	readonly els = new Map<HTMLElement, HTMLElement>();
+	/** Per mode: the section element in that mode's parent, and its list (kept, so a refresh updates rows in place). */
+	readonly els = new Map<HTMLElement, { el: HTMLElement; list: RelatedList }>();
 	path: string | null = null;
 	/** What the section shows, to skip redrawing an unchanged list (most index changes are about other notes). */
 	shown: string | null = null;
 	/** Increases per refresh so an older, slower answer never overwrites a newer one. */
 	generation = 0;
 
-	constructor(readonly view: MarkdownView) {}
+	constructor(
+		readonly view: MarkdownView,
+		private readonly app: App,
+	) {}
 
-	/** The section elements, placed (again, if Obsidian redrew the view) at the end of each mode. */
-	attach(): HTMLElement[] {
+	/** The section's lists, placed (again, if Obsidian redrew the view) at the end of each mode. */
+	attach(): RelatedList[] {
 		const parents = sectionParents(this.view);
-		for (const [parent, el] of this.els) {
+		for (const [parent, { el }] of this.els) {
 			if (!parents.includes(parent)) {
 				el.detach();
 				this.els.delete(parent);
 			}
 		}
 		return parents.map((parent) => {
-			let el = this.els.get(parent);
-			if (!el) {
-				el = parent.createDiv({ cls: UNDER_NOTE_CLASS });
-				this.els.set(parent, el);
+			let part = this.els.get(parent);
+			if (!part) {
+				const el = parent.createDiv({ cls: UNDER_NOTE_CLASS });
+				el.createDiv({ cls: 'sns-under-note-header', text: 'Related notes' });
+				part = { el, list: new RelatedList(el, this.app, this) };
+				this.els.set(parent, part);
 				// A new, empty element: the next render must fill it.
 				this.shown = null;
-			} else if (el.parentElement !== parent) {
-				parent.appendChild(el);
+			} else if (part.el.parentElement !== parent) {
+				parent.appendChild(part.el);
 			}
-			return el;
+			return part.list;
 		});
 	}
 
@@ -65,7 +71,7 @@ class NoteSection implements HoverParent {
 		this.generation++;
 		this.path = null;
 		this.shown = null;
-		for (const el of this.els.values()) el.detach();
+		for (const { el } of this.els.values()) el.detach();
 		this.els.clear();
 	}
 }
@@ -126,7 +132,7 @@ export class RelatedUnderNotes extends Component {
 		for (const view of views) {
 			let section = this.sections.get(view);
 			if (!section) {
-				section = new NoteSection(view);
+				section = new NoteSection(view, this.app);
 				this.sections.set(view, section);
 			}
 			const path = view.file?.path ?? null;
@@ -153,18 +159,13 @@ export class RelatedUnderNotes extends Component {
 		if (generation === section.generation) this.render(section, path, outcome);
 	}
 
-	/** Redraws the section in one synchronous step: no moment with an empty section the browser could lay out. */
+	/** Updates the section in one synchronous step: no moment with an empty section the browser could lay out. */
 	private render(section: NoteSection, path: string, outcome: RelatedOutcome): void {
 		const threshold = this.source.threshold;
 		const shown = JSON.stringify([path, threshold, 'error' in outcome ? String(outcome.error) : outcome.answer]);
-		const els = section.attach();
+		const lists = section.attach();
 		if (shown === section.shown) return;
 		section.shown = shown;
-		const owner = { app: this.app, hoverParent: section, threshold };
-		for (const el of els) {
-			el.empty();
-			el.createDiv({ cls: 'sns-under-note-header', text: 'Related notes' });
-			renderRelated(el, owner, path, outcome);
-		}
+		for (const list of lists) list.show(path, outcome, threshold);
 	}
 }

@@ -181,18 +181,22 @@ describe('related notes under the note', () => {
 		expect(live.children.at(-1)).toBe(section);
 	});
 
-	it('leaves an unchanged list alone and redraws a changed one', async () => {
+	it('leaves an unchanged list alone and updates a changed one in place, in both modes', async () => {
 		const { under, view, search } = await setup();
-		const row = sections(view)[0].byClass('sns-related-row')[0];
+		const rows = sections(view).map((section) => section.byClass('sns-related-row')[0]);
+		const text = sections(view).map((section) => section.getText());
 		search.emitIndexChange();
 		await settle(under);
 		expect(search.relatedAsked).toEqual(['A.md', 'A.md']);
-		expect(sections(view)[0].byClass('sns-related-row')[0]).toBe(row);
+		expect(sections(view).map((section) => section.getText())).toEqual(text);
 		search.relatedAnswer = () => ({ results: [result('B.md', { score: 0.6, band: 'related' })] });
 		search.emitIndexChange();
 		await settle(under);
-		expect(sections(view)[0].byClass('sns-related-row')[0]).not.toBe(row);
-		expect(sections(view)[0].byClass('sns-band').map((b) => b.getText())).toEqual(['Related']);
+		// The first row is kept and shows the new result; the other rows are gone.
+		expect(sections(view).map((section) => section.byClass('sns-related-row'))).toEqual(rows.map((row) => [row]));
+		for (const section of sections(view)) {
+			expect(section.byClass('sns-band').map((b) => [b.className, b.getText(), b.getAttr('aria-label')])).toEqual([['sns-band sns-band-related', 'Related', 'Similarity 0.60']]);
+		}
 	});
 
 	it("fills the section again when Obsidian rebuilt a mode's container", async () => {
