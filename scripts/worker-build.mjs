@@ -58,12 +58,15 @@ export async function buildWorkerSource({ root, minify }) {
 }
 
 /**
- * Makes the worker script's text fit in a block comment, reversibly: `%` becomes `%25` first, so
- * the `%2A/` that stands for `*` `/` can never be confused with text that was there.
- * src/obsidian/runtime/worker-carrier.ts undoes it.
+ * Makes the worker script's text fit in a block comment on one line, reversibly: `%` becomes
+ * `%25` first, so the escapes after it (`%2A/` for `*` `/`, `%0A` and `%0D` for line breaks) can
+ * never be confused with text that was there. One line, because esbuild re-indents the lines of
+ * a comment in a readable build and normalises its line endings, which would change the script's
+ * template literals. src/obsidian/runtime/worker-carrier.ts undoes it.
  */
 export function encodeForComment(text) {
-	return text.replaceAll('%', '%25').replaceAll('*/', '%2A/');
+	if (/[\u2028\u2029]/.test(text)) throw new Error('The worker script holds a U+2028/U+2029 line separator, which a one-line comment cannot carry: escape it in the source');
+	return text.replaceAll('%', '%25').replaceAll('*/', '%2A/').replaceAll('\n', '%0A').replaceAll('\r', '%0D');
 }
 
 /**

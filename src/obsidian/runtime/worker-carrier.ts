@@ -9,10 +9,10 @@ export function* workerScriptChunks(carrierSource: string, chunkChars = 1_000_00
 	if (start < 0 || end < start) throw new Error('The embedding worker is missing from main.js (its comment was not kept by the build). Reinstall the plugin.');
 	for (let from = start + 3; from < end; ) {
 		let to = Math.min(from + Math.max(chunkChars, 4), end);
-		// Every `%` starts an escape of at most 4 characters (`%25`, `%2A/`): never cut one in two.
+		// Every `%` starts an escape of at most 4 characters (`%25`, `%2A/`, `%0A`, `%0D`): never cut one in two.
 		const percent = carrierSource.lastIndexOf('%', to - 1);
 		if (to < end && percent >= from && percent > to - 4) to = percent;
-		yield carrierSource.slice(from, to).replaceAll('%2A/', '*/').replaceAll('%25', '%');
+		yield carrierSource.slice(from, to).replaceAll('%0A', '\n').replaceAll('%0D', '\r').replaceAll('%2A/', '*/').replaceAll('%25', '%');
 		from = to;
 	}
 }

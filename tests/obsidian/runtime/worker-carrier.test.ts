@@ -7,11 +7,11 @@ import { workerScriptChunks, workerScriptFrom } from '../../../src/obsidian/runt
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** Text that a naive comment encoding would break or confuse. */
-const tricky = 'a="*/";b=/%2A/g;c="%25";d=`*%2A/`;/*! inner */e=1;// */\n"%"';
+const tricky = 'a="*/";b=/%2A/g;c="%25";d=`*%2A/`;/*! inner */e=1;// */\n"%";f=`\n  x\r\n\ty\n`';
 
 describe('the worker script carried in a comment of main.js', () => {
 	it('comes back exactly, whatever comment closers or escape-like text it contains', () => {
-		for (const text of [tricky, '', '%', '*/', '%2A/', '%252A/', '**//']) {
+		for (const text of [tricky, '', '%', '*/', '%2A/', '%252A/', '**//', '%0A\n', '%250D\r']) {
 			expect(workerScriptFrom(`function carrier() {/*!${encodeForComment(text)}*/}`)).toBe(text);
 		}
 	});
@@ -25,7 +25,7 @@ describe('the worker script carried in a comment of main.js', () => {
 		}
 	});
 
-	it('survives a minified bundle built with the inline-worker plugin', async () => {
+	it.each([['minified', true], ['readable (npm run dev)', false]])('survives a %s bundle built with the inline-worker plugin', async (_, minify) => {
 		const result = await esbuild.build({
 			stdin: {
 				contents: `import carrier from 'virtual:embedding-worker'; import { workerScriptFrom } from './src/obsidian/runtime/worker-carrier'; globalThis.out = workerScriptFrom(String(carrier));`,
@@ -33,7 +33,7 @@ describe('the worker script carried in a comment of main.js', () => {
 				loader: 'ts',
 			},
 			bundle: true,
-			minify: true,
+			minify,
 			format: 'iife',
 			write: false,
 			logLevel: 'silent',
