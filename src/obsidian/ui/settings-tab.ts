@@ -227,8 +227,9 @@ export class SemanticSearchSettingTab extends PluginSettingTab {
 			{
 				name: 'Indexing threads',
 				desc:
-					'Embedding workers while the index is built. Each holds its own copy of the model: about 550 MB of memory ' +
-					'at full precision (measured in Node on a 2-core machine, not inside Obsidian). After indexing, one stays for searching. ' +
+					'Embedding workers while the index is built. Each holds its own copy of the model: up to about 400 MB of memory ' +
+					'while it loads the model and about 260 MB after, at full precision (measured in Chromium, the engine Obsidian runs on). ' +
+					'After indexing, one stays for searching. ' +
 					'Automatic uses half of the processor cores, at most 3.',
 				render: (setting) => {
 					setting.addDropdown((d) => {

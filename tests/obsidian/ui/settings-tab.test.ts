@@ -120,7 +120,7 @@ describe.each(['display', 'definitions'] as const)('settings tab rendered by %s(
 
 	it('offers automatic or 1 to 8 indexing threads and says what each costs in memory', async () => {
 		const { host, shimTab, control } = setup();
-		expect(shimTab.setting('Indexing threads').descEl.getText()).toMatch(/about 550 MB/);
+		expect(shimTab.setting('Indexing threads').descEl.getText()).toMatch(/up to about 400 MB/);
 		const threads = control('Indexing threads', DropdownComponent);
 		expect(threads.getValue()).toBe('0');
 		await threads.userChange('2');
