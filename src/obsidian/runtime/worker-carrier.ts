@@ -16,8 +16,3 @@ export function* workerScriptChunks(carrierSource: string, chunkChars = 1_000_00
 		from = to;
 	}
 }
-
-/** The whole worker script in one string. */
-export function workerScriptFrom(carrierSource: string): string {
-	return [...workerScriptChunks(carrierSource)].join('');
-}

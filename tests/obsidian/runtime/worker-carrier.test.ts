@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { encodeForComment, inlineWorker } from '../../../scripts/worker-build.mjs';
-import { workerScriptChunks, workerScriptFrom } from '../../../src/obsidian/runtime/worker-carrier';
+import { workerScriptChunks } from '../../../src/obsidian/runtime/worker-carrier';
+
+/** The whole script, as the plugin's Blob receives it chunk by chunk. */
+const workerScriptFrom = (carrierSource: string): string => [...workerScriptChunks(carrierSource)].join('');
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** Text that a naive comment encoding would break or confuse. */
@@ -28,7 +31,7 @@ describe('the worker script carried in a comment of main.js', () => {
 	it.each([['minified', true], ['readable (npm run dev)', false]])('survives a %s bundle built with the inline-worker plugin', async (_, minify) => {
 		const result = await esbuild.build({
 			stdin: {
-				contents: `import carrier from 'virtual:embedding-worker'; import { workerScriptFrom } from './src/obsidian/runtime/worker-carrier'; globalThis.out = workerScriptFrom(String(carrier));`,
+				contents: `import carrier from 'virtual:embedding-worker'; import { workerScriptChunks } from './src/obsidian/runtime/worker-carrier'; globalThis.out = [...workerScriptChunks(String(carrier))].join('');`,
 				resolveDir: root,
 				loader: 'ts',
 			},
